@@ -1,0 +1,186 @@
+"""The command line: each command parses its options and calls the library.
+
+This is the one place where exceptions become output and exit codes:
+`DoanreportGroup.invoke` turns a `UserError` into its message (exit 1, or 2
+for wrong usage) and a `DiagnosticsError` into the list of problems (exit 1).
+No traceback reaches the user for a data or usage problem.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+
+from . import messages, periods, views
+from .diagnostics import has_errors, sorted_diagnostics
+from .errors import DiagnosticsError, UsageError, UserError
+from .forms import blank_form
+from .loading import load_workspace
+from .output import write_atomic
+from .scaffold import init_workspace
+from .workspace import open_workspace
+
+LANG_KEY = "doanreport.lang"
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+class TextOrJson(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _default_lang() -> str:
+    return "en" if os.environ.get("DOANREPORT_LANG", "").lower() == "en" else "vi"
+
+
+def _set_lang(ctx: typer.Context, value: Lang | None) -> Lang | None:
+    if value is not None:
+        ctx.meta[LANG_KEY] = value.value
+    return value
+
+
+def _lang(ctx: typer.Context) -> str:
+    return ctx.meta.get(LANG_KEY) or _default_lang()
+
+
+def _stdout() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class DoanreportGroup(TyperGroup):
+    """Runs a command and turns doanreport's errors into messages and exit codes."""
+
+    def invoke(self, ctx: typer.Context):  # noqa: ANN201 - click's signature
+        try:
+            return super().invoke(ctx)
+        except DiagnosticsError as exc:
+            lang = _lang(ctx)
+            diags = sorted_diagnostics(exc.diagnostics)
+            views.print_diagnostics(_stderr(), diags, lang)
+            _stderr().print(f"[red]{messages.render('setup-invalid', {}, lang)}[/red]")
+            raise typer.Exit(exc.exit_code) from None
+        except UserError as exc:
+            lang = _lang(ctx)
+            label = messages.phrase("error", lang).capitalize()
+            _stderr().print(f"[red]{label}:[/red] {messages.render(exc.code, exc.args_map, lang)}")
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(
+    cls=DoanreportGroup,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    help="doanreport: tổng hợp số liệu và lập báo cáo công tác Đoàn từ các tệp YAML của đơn vị.",
+)
+
+WorkspaceOpt = Annotated[
+    Optional[Path],
+    typer.Option("--workspace", "-w", help="Thư mục không gian làm việc (mặc định: tìm doanreport.yaml từ thư mục hiện tại trở lên)."),
+]
+LangOpt = Annotated[
+    Optional[Lang],
+    typer.Option("--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.", callback=_set_lang, is_eager=True),
+]
+
+
+def parse_period(text: str) -> periods.Period:
+    try:
+        return periods.parse(text)
+    except periods.PeriodError as exc:
+        raise UsageError("bad-period-option", value=text, reason=messages.Bilingual(exc.vi, exc.en)) from None
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Thư mục sẽ tạo không gian làm việc.")] = Path("."),
+    lang: LangOpt = None,
+) -> None:
+    """Tạo không gian làm việc mới: doanreport.yaml, units.yaml và một tệp số liệu mẫu."""
+    created = init_workspace(folder)
+    console = _stdout()
+    for path in created:
+        console.print(f"Đã tạo {path}")
+    console.print("Tiếp theo: sửa units.yaml theo tổ chức của đơn vị, rồi chạy `doanreport validate`.")
+
+
+@app.command()
+def units(
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ hiện nhánh của đơn vị này.")] = None,
+    workspace: WorkspaceOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Hiện cây tổ chức: các đơn vị, loại đơn vị, đơn vị đã giải thể."""
+    ws = open_workspace(workspace)
+    tree = ws.require_tree()
+    code = ws.unit_code(unit)
+    today = date.today()
+    console = _stdout()
+    console.print(views.unit_tree(tree, code, today))
+    console.print(views.unit_counts(tree, code, today))
+
+
+@app.command()
+def form(
+    unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị nộp báo cáo.")],
+    period: Annotated[str, typer.Option("--period", help="Kỳ báo cáo, ví dụ 2012Q1.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi ra tệp này thay vì in ra màn hình.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    workspace: WorkspaceOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Tạo mẫu báo cáo trống cho một đơn vị và một kỳ, có chú thích từng chỉ tiêu."""
+    ws = open_workspace(workspace)
+    tree = ws.require_tree()
+    if unit not in tree:
+        raise UserError("unit-not-found", unit=unit)
+    text = blank_form(tree[unit], parse_period(period), ws.catalog)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        raise UserError("output-exists", path=str(output))
+    write_atomic(output, text)
+    _stdout().print(f"Đã ghi {output}")
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Tệp hoặc thư mục cần kiểm tra (mặc định: cả thư mục data).")] = None,
+    fmt: Annotated[TextOrJson, typer.Option("--format", help="Dạng kết quả: text hoặc json.")] = TextOrJson.text,
+    workspace: WorkspaceOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Kiểm tra mọi tệp: cú pháp, mẫu, mã chỉ tiêu, đơn vị, kỳ, trùng lặp, quy tắc."""
+    ws = open_workspace(workspace)
+    result = load_workspace(ws, paths or None)
+    diags = sorted_diagnostics(result.diagnostics)
+    language = _lang(ctx)
+    if fmt is TextOrJson.json:
+        typer.echo(views.diagnostics_json(diags, language))
+    else:
+        console = _stdout()
+        views.print_diagnostics(console, diags, language)
+        views.print_summary(console, diags, result.files, language)
+    if has_errors(diags):
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - the console-script entry point
+    app()

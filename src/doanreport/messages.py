@@ -1,0 +1,292 @@
+"""Every sentence a user reads, in Vietnamese and in English.
+
+Messages are looked up by code and filled with `str.format` arguments. A
+diagnostic keeps only the code and the arguments; the language is chosen when
+it is printed (`--lang`). Each message says what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGS = ("vi", "en")
+
+_SUGGEST = {"vi": " Có phải ý bạn là «{suggestion}»?", "en": " Did you mean '{suggestion}'?"}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- reading files -------------------------------------------------
+    "file-too-large": (
+        "Tệp quá lớn ({size} byte, tối đa {limit} byte). Một tệp số liệu chỉ cần vài KB; hãy kiểm tra lại tệp.",
+        "File too large ({size} bytes, at most {limit}). A data file needs only a few KB; check the file.",
+    ),
+    "file-unreadable": ("Không đọc được tệp: {reason}.", "Cannot read the file: {reason}."),
+    "file-binary": (
+        "Đây không phải tệp văn bản YAML (có ký tự nhị phân). Hãy lưu số liệu dưới dạng văn bản .yaml.",
+        "Not a YAML text file (binary content). Save the data as a plain-text .yaml file.",
+    ),
+    "file-empty": (
+        "Tệp rỗng, không có nội dung. Hãy điền số liệu (lệnh `doanreport form` tạo mẫu) hoặc xóa tệp.",
+        "The file is empty. Fill it in (`doanreport form` makes a blank one) or delete it.",
+    ),
+    "encoding-unknown": (
+        "Không nhận ra bảng mã của tệp. Hãy lưu lại tệp với bảng mã UTF-8.",
+        "Unknown text encoding. Save the file again as UTF-8.",
+    ),
+    "encoding-cp1258": (
+        "Tệp dùng bảng mã Windows-1258; đã đọc được, nhưng nên lưu lại với bảng mã UTF-8.",
+        "The file is in Windows-1258; it was read, but save it again as UTF-8.",
+    ),
+    "yaml-syntax": (
+        "Lỗi cú pháp YAML ({problem}). Kiểm tra thụt lề, dấu hai chấm và dấu ngoặc ở dòng này.",
+        "YAML syntax error ({problem}). Check indentation, colons and brackets on this line.",
+    ),
+    "yaml-too-deep": (
+        "Cấu trúc lồng nhau quá sâu (quá {limit} cấp). Tệp số liệu không cần lồng nhiều như vậy.",
+        "Nesting too deep (more than {limit} levels). A data file never needs this.",
+    ),
+    "yaml-alias": (
+        "Không dùng neo và tham chiếu YAML (&, *, <<). Hãy viết trực tiếp giá trị.",
+        "YAML anchors and aliases (&, *, <<) are not allowed. Write the values out.",
+    ),
+    "yaml-tag": (
+        "Không dùng thẻ YAML «{tag}». Chỉ ghi chữ, số, ngày, danh sách và bảng.",
+        "YAML tag '{tag}' is not allowed. Use only text, numbers, dates, lists and mappings.",
+    ),
+    "yaml-complex-key": (
+        "Khóa phải là một chữ đơn giản, không phải danh sách hay bảng.",
+        "A key must be plain text, not a list or a mapping.",
+    ),
+    "yaml-bad-scalar": ("Giá trị «{value}» không đọc được ({problem}).", "Value '{value}' cannot be read ({problem})."),
+    "yaml-duplicate-key": (
+        "Khóa «{key}» bị lặp (đã có ở dòng {first_line}). Hãy xóa một trong hai dòng.",
+        "Duplicate key '{key}' (first at line {first_line}). Remove one of the two.",
+    ),
+    "not-mapping": (
+        "Nội dung tệp phải là một bảng «khóa: giá trị» (ví dụ `unit: ...`), không phải {found}.",
+        "The file must hold a mapping of 'key: value' (e.g. `unit: ...`), not {found}.",
+    ),
+    # --- schema -----------------------------------------------------------
+    "missing-field": ("Thiếu mục bắt buộc «{field}». Hãy thêm dòng `{field}: ...`.", "Missing required key '{field}'. Add `{field}: ...`."),
+    "unknown-key": ("Mục «{key}» không có trong mẫu.", "Unknown key '{key}'."),
+    "expected-number": ("«{value}» không phải là số.{hint}", "'{value}' is not a number.{hint}"),
+    "expected-text": ("Cần một dòng chữ ở đây, không phải «{value}».", "Expected text here, not '{value}'."),
+    "expected-date": (
+        "«{value}» không phải ngày hợp lệ. Viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2013-05-08.",
+        "'{value}' is not a valid date. Write dates as YYYY-MM-DD, e.g. 2013-05-08.",
+    ),
+    "expected-mapping": (
+        "Cần một bảng «khóa: giá trị» ở đây, không phải «{value}».",
+        "Expected a mapping of 'key: value' here, not '{value}'.",
+    ),
+    "expected-list": ("Cần một danh sách (các dòng bắt đầu bằng `- `) ở đây.", "Expected a list (lines starting with `- `) here."),
+    "expected-bool": ("Cần `true` hoặc `false` ở đây, không phải «{value}».", "Expected `true` or `false` here, not '{value}'."),
+    "expected-integer": ("Cần một số nguyên ở đây, không phải «{value}».", "Expected a whole number here, not '{value}'."),
+    "invalid-choice": ("«{value}» không hợp lệ; chọn một trong: {choices}.", "'{value}' is not valid; choose one of: {choices}."),
+    "invalid-slug": (
+        "Mã «{value}» không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu {sep}.",
+        "Code '{value}' is not valid: use only lowercase ASCII letters, digits and '{sep}'.",
+    ),
+    "invalid-period": (
+        "Kỳ báo cáo «{value}» không hợp lệ: {reason}. Viết ví dụ 2012, 2012H1, 2012Q1, 2012M03 hoặc 2012Q1..2012Q3.",
+        "Invalid period '{value}': {reason}. Write e.g. 2012, 2012H1, 2012Q1, 2012M03 or 2012Q1..2012Q3.",
+    ),
+    "out-of-range": ("Giá trị «{value}» phải nằm trong khoảng {low}–{high}.", "Value '{value}' must be between {low} and {high}."),
+    "too-short": ("Không được để trống mục này.", "This must not be empty."),
+    "schema-other": ("Giá trị không hợp lệ: {detail}", "Invalid value: {detail}"),
+    # --- submissions --------------------------------------------------------
+    "unknown-unit": (
+        "Không có đơn vị mã «{unit}» trong cây tổ chức (units.yaml). Sửa mã cho đúng hoặc thêm đơn vị vào units.yaml.",
+        "No unit with code '{unit}' in the organisation tree (units.yaml). Fix the code or add the unit.",
+    ),
+    "unit-inactive": (
+        "Đơn vị «{name}» ({unit}) không hoạt động trong {period} ({why}). Kiểm tra lại kỳ báo cáo hoặc ngày thành lập/giải thể trong units.yaml.",
+        "Unit '{name}' ({unit}) is not active in {period} ({why}). Check the period or the unit's dates in units.yaml.",
+    ),
+    "unknown-group": (
+        "Không có nhóm chỉ tiêu «{group}» trong danh mục.",
+        "No indicator group '{group}' in the catalog.",
+    ),
+    "unknown-indicator": (
+        "Không có chỉ tiêu «{code}» trong danh mục.",
+        "No indicator '{code}' in the catalog.",
+    ),
+    "negative-value": (
+        "«{label}» ({code}) không thể âm ({value}). Ghi 0 nếu không có, để trống nếu không báo cáo.",
+        "'{label}' ({code}) cannot be negative ({value}). Write 0 for none, leave empty if not reported.",
+    ),
+    "not-integer": (
+        "«{label}» ({code}) phải là số nguyên, không phải {value}.{hint}",
+        "'{label}' ({code}) must be a whole number, not {value}.{hint}",
+    ),
+    "percent-range": (
+        "«{label}» ({code}) là tỷ lệ phần trăm, phải từ 0 đến 100, không phải {value}.",
+        "'{label}' ({code}) is a percentage and must be from 0 to 100, not {value}.",
+    ),
+    "duplicate-submission": (
+        "Đơn vị {unit} đã có tệp báo cáo {period} khác: {other}. Mỗi đơn vị chỉ nộp một tệp cho một kỳ; hãy gộp hoặc xóa bớt.",
+        "Unit {unit} already has another file for {period}: {other}. One file per unit and period; merge or remove one.",
+    ),
+    "rule": (
+        "{message}: {left_label} = {left_value} {op} {right_label} = {right_value} không thỏa.",
+        "{message}: {left_label} = {left_value} {op} {right_label} = {right_value} does not hold.",
+    ),
+    "empty-submission": (
+        "Tệp chưa có số liệu nào (mọi ô đều để trống).",
+        "The file reports no figures yet (every value is empty).",
+    ),
+    "unknown-narrative-key": (
+        "Mục thuyết minh «{key}» không phải mục quen thuộc; mẫu báo cáo có sẵn sẽ không dùng đến nó.",
+        "Narrative section '{key}' is not a known one; the built-in templates will not use it.",
+    ),
+    # --- workspace, tree, catalog ---------------------------------------------
+    "workspace-not-found": (
+        "Không tìm thấy tệp doanreport.yaml trong thư mục {start} hay các thư mục cha. Chạy `doanreport init` để tạo không gian làm việc, hoặc chỉ rõ bằng --workspace.",
+        "No doanreport.yaml in {start} or any parent folder. Run `doanreport init`, or pass --workspace.",
+    ),
+    "workspace-file-missing": (
+        "Không tìm thấy {what} «{path}». Tạo tệp này hoặc sửa đường dẫn trong doanreport.yaml.",
+        "No {what} '{path}'. Create it or fix the path in doanreport.yaml.",
+    ),
+    "duplicate-unit": (
+        "Mã đơn vị «{unit}» bị trùng (đã dùng ở dòng {first_line}). Mỗi đơn vị cần một mã riêng.",
+        "Duplicate unit code '{unit}' (already used at line {first_line}). Each unit needs its own code.",
+    ),
+    "unit-cycle": (
+        "Đơn vị «{unit}» nằm trong chính nó (vòng lặp trong cây tổ chức).",
+        "Unit '{unit}' contains itself (a cycle in the organisation tree).",
+    ),
+    "unit-kind-order": (
+        "{child_kind} «{child}» không thể trực thuộc {parent_kind} «{parent}» (cấp dưới không thể cao hơn hay ngang cấp trên).",
+        "A {child_kind} '{child}' cannot sit under a {parent_kind} '{parent}' (a child must be a lower level).",
+    ),
+    "unit-dates": (
+        "Đơn vị «{unit}»: ngày giải thể ({dissolved}) phải sau ngày thành lập ({established}).",
+        "Unit '{unit}': dissolved ({dissolved}) must be after established ({established}).",
+    ),
+    "root-unknown": (
+        "Đơn vị gốc «{unit}» (mục root trong doanreport.yaml) không có trong units.yaml.",
+        "Root unit '{unit}' (root in doanreport.yaml) is not in units.yaml.",
+    ),
+    "catalog-duplicate": (
+        "Chỉ tiêu «{code}» đã có trong danh mục ({first}); chỉ được thêm mã mới, không định nghĩa lại.",
+        "Indicator '{code}' is already in the catalog ({first}); add new codes, do not redefine.",
+    ),
+    "catalog-weight": (
+        "Chỉ tiêu «{code}»: {problem}.",
+        "Indicator '{code}': {problem}.",
+    ),
+    "catalog-rule-ref": (
+        "Quy tắc nhắc tới chỉ tiêu «{code}» không có trong danh mục.",
+        "A rule names indicator '{code}', which is not in the catalog.",
+    ),
+    "unit-not-found": (
+        "Không có đơn vị mã «{unit}» trong units.yaml.",
+        "No unit with code '{unit}' in units.yaml.",
+    ),
+    "bad-period-option": (
+        "Kỳ báo cáo «{value}» không hợp lệ: {reason}. Ví dụ: 2012, 2012H1, 2012Q1, 2012M03, 2012Q1..2012Q3.",
+        "Invalid period '{value}': {reason}. E.g. 2012, 2012H1, 2012Q1, 2012M03, 2012Q1..2012Q3.",
+    ),
+    "init-exists": (
+        "Thư mục {path} đã có doanreport.yaml; không ghi đè.",
+        "{path} already has a doanreport.yaml; not overwriting.",
+    ),
+    "output-exists": (
+        "Tệp {path} đã có; không ghi đè để khỏi mất số liệu. Chọn tên khác hoặc thêm --force.",
+        "{path} already exists; not overwriting it. Choose another name or add --force.",
+    ),
+    "output-failed": ("Không ghi được tệp {path}: {reason}.", "Cannot write {path}: {reason}."),
+    "setup-invalid": (
+        "Cấu hình không gian làm việc có lỗi; sửa các lỗi trên rồi chạy lại.",
+        "The workspace setup has errors; fix them and run again.",
+    ),
+    "no-paths": ("Không tìm thấy tệp nào: {path}.", "No such file: {path}."),
+}
+
+# Short phrases used inside messages and by the CLI.
+PHRASES: dict[str, tuple[str, str]] = {
+    "error": ("lỗi", "error"),
+    "warning": ("cảnh báo", "warning"),
+    "a-list": ("một danh sách", "a list"),
+    "a-text": ("một dòng chữ", "a single value"),
+    "hint-decimal-comma": (" Dùng dấu chấm cho phần thập phân: {fixed}.", " Use a dot for decimals: {fixed}."),
+    "hint-thousands": (
+        " Viết liền, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn: {fixed}.",
+        " Write digits only, without thousands separators: {fixed}.",
+    ),
+    "hint-thousands-dot": (
+        " Nếu ý bạn là {fixed}, hãy viết liền, không dùng dấu chấm ngăn cách hàng nghìn.",
+        " If you meant {fixed}, write the digits without a thousands separator.",
+    ),
+    "not-established": ("thành lập ngày {date}", "established on {date}"),
+    "dissolved": ("giải thể ngày {date}", "dissolved on {date}"),
+    "weight-missing": ("chỉ tiêu tính trung bình (mean) cần có weight", "a mean needs a weight"),
+    "weight-unknown": ("weight «{weight}» không có trong danh mục", "weight '{weight}' is not in the catalog"),
+    "weight-not-mean": ("weight chỉ dùng với aggregate: mean", "weight goes only with aggregate: mean"),
+    "summary": (
+        "{errors} lỗi, {warnings} cảnh báo trong {files} tệp.",
+        "{errors} errors, {warnings} warnings in {files} files.",
+    ),
+    "all-good": ("Không có lỗi: {files} tệp hợp lệ.", "No problems: {files} files are valid."),
+    "built-in": ("danh mục có sẵn", "built-in catalog"),
+    "what-config": ("tệp cấu hình", "configuration file"),
+    "what-catalog": ("tệp danh mục chỉ tiêu", "catalog file"),
+    "what-units": ("tệp cây tổ chức", "organisation tree file"),
+}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A phrase used as a message argument, put in the reader's language late."""
+
+    key: str
+    args: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def text(self, lang: str) -> str:
+        return phrase(self.key, lang, **self.args)
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A message argument that is itself text, given in both languages."""
+
+    vi: str
+    en: str
+
+
+def render(code: str, args: Mapping[str, Any], lang: str = "vi") -> str:
+    """The message for `code` in `lang`, filled with `args`."""
+    index = _index(lang)
+    pair = MESSAGES.get(code)
+    if pair is None:
+        return f"{code}: {dict(args)}"
+    values = {k: _arg(v, lang) for k, v in args.items()}
+    values.setdefault("hint", "")
+    text = pair[index].format(**values)
+    if args.get("suggestion"):
+        text += _SUGGEST[LANGS[index]].format(suggestion=args["suggestion"])
+    return text
+
+
+def _arg(value: Any, lang: str) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Phrase):
+        return value.text(lang)
+    if isinstance(value, Bilingual):
+        return value.en if lang == "en" else value.vi
+    return value
+
+
+def phrase(key: str, lang: str = "vi", **args: Any) -> str:
+    return PHRASES[key][_index(lang)].format(**args)
+
+
+def severity_label(severity: str, lang: str = "vi") -> str:
+    return phrase(severity, lang)
+
+
+def _index(lang: str) -> int:
+    return 1 if lang == "en" else 0

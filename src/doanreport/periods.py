@@ -1,0 +1,192 @@
+"""Report periods as half-open ranges of months, with their codes and labels.
+
+A period is `[start, end)` counted in months since year 0 (month index
+`year * 12 + month - 1`). Every written form of SPEC section 5 parses to one:
+`2012`, `2012H1`, `2012Q1`, `2012M03` and ranges `A..B`. The canonical code is
+the coarsest of those forms that fits exactly, so `2012M01..2012M03` is
+`2012Q1`. Labels are the Vietnamese ones the reports use (`quý I/2012`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+ROMAN = ("I", "II", "III", "IV")
+
+_ONE = re.compile(r"^(\d{4})(?:(H)(\d+)|(Q)(\d+)|(M)(\d{1,2}))?$")
+
+
+class PeriodError(ValueError):
+    """A period written wrongly; the message says why (Vietnamese, English)."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(en)
+        self.vi = vi
+        self.en = en
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """Months `[start, end)`, each an index `year * 12 + month - 1`."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.end <= self.start:
+            raise PeriodError("kỳ kết thúc trước khi bắt đầu", "the period ends before it starts")
+
+    # --- shape ----------------------------------------------------------
+    @property
+    def months(self) -> int:
+        return self.end - self.start
+
+    @property
+    def years(self) -> int:
+        """Whole years the period spans, rounded (48 months → 4)."""
+        return max(1, round(self.months / 12))
+
+    @property
+    def first_year(self) -> int:
+        return self.start // 12
+
+    @property
+    def last_year(self) -> int:
+        return (self.end - 1) // 12
+
+    @property
+    def start_date(self) -> date:
+        return date(self.start // 12, self.start % 12 + 1, 1)
+
+    @property
+    def end_date(self) -> date:
+        """The last day of the period (inclusive)."""
+        year, month = (self.end - 1) // 12, (self.end - 1) % 12 + 1
+        return date(year, month, calendar.monthrange(year, month)[1])
+
+    @property
+    def kind(self) -> str:
+        """`year`, `half`, `quarter`, `month` or `range`."""
+        for kind, size in (("year", 12), ("half", 6), ("quarter", 3), ("month", 1)):
+            if self.months == size and self.start % size == 0:
+                return kind
+        return "range"
+
+    # --- algebra --------------------------------------------------------
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def previous(self) -> Period:
+        """The period of the same length just before this one."""
+        return Period(self.start - self.months, self.start)
+
+    def year_earlier(self) -> Period:
+        return Period(self.start - 12, self.end - 12)
+
+    def month_indexes(self) -> range:
+        return range(self.start, self.end)
+
+    def includes_date(self, day: date) -> bool:
+        return self.start_date <= day <= self.end_date
+
+    # --- text -------------------------------------------------------------
+    @property
+    def code(self) -> str:
+        kind = self.kind
+        if kind != "range":
+            return _single_code(self.start, kind)
+        for kind, size in (("year", 12), ("half", 6), ("quarter", 3)):
+            if self.start % size == 0 and self.end % size == 0:
+                return f"{_single_code(self.start, kind)}..{_single_code(self.end - size, kind)}"
+        return f"{_single_code(self.start, 'month')}..{_single_code(self.end - 1, 'month')}"
+
+    @property
+    def label(self) -> str:
+        """The Vietnamese label: `quý I/2012`, `9 tháng đầu năm 2012`, ..."""
+        year, first, last = self.first_year, self.start % 12 + 1, (self.end - 1) % 12 + 1
+        kind = self.kind
+        if kind == "year":
+            return f"năm {year}"
+        if kind == "half":
+            return f"6 tháng {'đầu' if first == 1 else 'cuối'} năm {year}"
+        if kind == "quarter":
+            return f"quý {ROMAN[(first - 1) // 3]}/{year}"
+        if kind == "month":
+            return f"tháng {first}/{year}"
+        if year == self.last_year:
+            if first == 1:
+                return f"{self.months} tháng đầu năm {year}"
+            if last == 12:
+                return f"{self.months} tháng cuối năm {year}"
+            return f"từ tháng {first} đến tháng {last} năm {year}"
+        if self.months % 12 == 0 and self.months >= 24:
+            return f"giai đoạn {year} – {self.last_year} ({self.years:02d} năm)"
+        return f"từ tháng {first}/{year} đến tháng {last}/{self.last_year}"
+
+    def cutoff_window(self) -> tuple[date, date]:
+        """Nghị định 09/2019 data window: 15th of the month before to 14th of the last month."""
+        before = self.start_date - timedelta(days=1)
+        last = self.end_date
+        return date(before.year, before.month, 15), date(last.year, last.month, 14)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def _single_code(month: int, kind: str) -> str:
+    year, m = month // 12, month % 12 + 1
+    if kind == "year":
+        return f"{year}"
+    if kind == "half":
+        return f"{year}H{1 if m <= 6 else 2}"
+    if kind == "quarter":
+        return f"{year}Q{(m - 1) // 3 + 1}"
+    return f"{year}M{m:02d}"
+
+
+def _parse_one(text: str) -> Period:
+    match = _ONE.match(text)
+    if not match:
+        raise PeriodError("không đúng dạng", "not a recognised form")
+    year = int(match.group(1))
+    if year < 1900 or year > 2200:
+        raise PeriodError(f"năm {year} nằm ngoài khoảng 1900–2200", f"year {year} is outside 1900–2200")
+    base = year * 12
+    if match.group(2):
+        half = int(match.group(3))
+        if half not in (1, 2):
+            raise PeriodError(f"không có nửa năm H{half} (chỉ H1, H2)", f"there is no half year H{half} (H1 or H2)")
+        return Period(base + 6 * (half - 1), base + 6 * half)
+    if match.group(4):
+        quarter = int(match.group(5))
+        if not 1 <= quarter <= 4:
+            raise PeriodError(f"không có quý {quarter} (chỉ từ Q1 đến Q4)", f"there is no quarter {quarter} (Q1 to Q4)")
+        return Period(base + 3 * (quarter - 1), base + 3 * quarter)
+    if match.group(6):
+        month = int(match.group(7))
+        if not 1 <= month <= 12:
+            raise PeriodError(f"tháng {month} không có (chỉ từ 1 đến 12)", f"there is no month {month} (1 to 12)")
+        return Period(base + month - 1, base + month)
+    return Period(base, base + 12)
+
+
+def parse(text: object) -> Period:
+    """Parse a written period (case-insensitive); raise PeriodError if wrong."""
+    if isinstance(text, bool) or not isinstance(text, (str, int)):
+        raise PeriodError("cần ghi kỳ dạng chữ", "a period must be written as text")
+    raw = str(text).strip().upper().replace(" ", "")
+    if not raw:
+        raise PeriodError("để trống", "it is empty")
+    if ".." in raw:
+        left, _, right = raw.partition("..")
+        a, b = _parse_one(left), _parse_one(right)
+        if b.end <= a.start:
+            raise PeriodError("kỳ sau «..» kết thúc trước khi kỳ đầu bắt đầu", "the part after '..' ends before the first begins")
+        return Period(a.start, b.end)
+    return _parse_one(raw)

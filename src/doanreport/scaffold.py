@@ -1,0 +1,95 @@
+"""`doanreport init`: a new workspace that validates as soon as it is made.
+
+Writes a commented doanreport.yaml, a sample organisation tree and one sample
+submission for the quarter that has just ended.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .errors import UserError
+from .output import write_atomic
+from .periods import Period
+from .workspace import CONFIG_NAME
+
+CONFIG = """\
+# Cấu hình không gian làm việc doanreport. Mọi mục đều có thể sửa.
+root: dk-ccq-mau                # đơn vị được báo cáo khi không ghi --unit
+units: units.yaml               # cây tổ chức
+data: data                      # các tệp số liệu: mọi *.yaml / *.yml trong thư mục này
+catalog: []                     # tệp danh mục chỉ tiêu bổ sung, ví dụ [catalog.yaml]
+templates: templates            # mẫu báo cáo riêng (ghi đè mẫu có sẵn cùng tên)
+deadline_day: 20                # hạn nộp: ngày 20 của tháng sau khi hết kỳ
+document:                       # khung văn bản
+  issuer: BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH
+  symbol: ĐTNK                  # dùng trong "Số: 36-BC/ĐTNK"
+  place: Sóc Trăng              # địa danh ở dòng ngày tháng
+  signer: {on_behalf: TM. BAN THƯỜNG VỤ, title: BÍ THƯ, name: Nguyễn Văn An}
+  recipients: [Ban Thường vụ Tỉnh Đoàn, Thường trực Đảng ủy Khối, Các cơ sở Đoàn trực thuộc, Lưu VP]
+"""
+
+UNITS = """\
+# Cây tổ chức. kind: tinh_doan, doan_khoi, huyen_doan, doan_co_so, chi_doan_co_so, chi_doan
+# Ngày thành lập / giải thể (không bắt buộc): established: 2010-03-26, dissolved: 2012-02-15
+code: dk-ccq-mau
+name: Đoàn Khối các cơ quan tỉnh
+kind: doan_khoi
+children:
+  - {code: cd-vp-tinh-uy, name: Chi đoàn Văn phòng Tỉnh ủy, kind: chi_doan_co_so}
+  - {code: cd-so-tai-chinh, name: Chi đoàn Sở Tài chính, kind: chi_doan_co_so}
+  - code: dcs-bv-da-khoa
+    name: Đoàn cơ sở Bệnh viện Đa khoa tỉnh
+    kind: doan_co_so
+    children:
+      - {code: cd-khoa-noi, name: Chi đoàn Khoa Nội, kind: chi_doan}
+      - {code: cd-khoa-ngoai, name: Chi đoàn Khoa Ngoại, kind: chi_doan}
+"""
+
+SUBMISSION = """\
+# Tệp số liệu mẫu. Tạo mẫu trống cho đơn vị khác bằng:
+#   doanreport form --unit cd-so-tai-chinh --period {period}
+unit: cd-vp-tinh-uy
+period: {period}
+submitted: {submitted}
+prepared_by: Trần Thị Bình
+values:
+  to_chuc: {{doan_vien: 45, dang_vien_sinh_hoat_doan: 9, ket_nap_doan_vien: 2}}
+  sinh_hoat: {{buoi: 3, luot_tham_gia: 120}}
+  tuyen_truyen: {{cuoc: 5, luot_tham_gia: 130}}
+  hien_mau: {{luot_tham_gia: 12, don_vi: 12}}
+highlights:
+  - kind: mo_hinh
+    name: Đưa chuyên đề về Bác vào sinh hoạt chi đoàn
+    program: ct03
+narrative:
+  han_che:
+    - Việc đưa chuyên đề về Bác vào sinh hoạt chi đoàn định kỳ còn ít.
+  phuong_huong: Tiếp tục đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.
+"""
+
+
+def last_quarter(today: date) -> Period:
+    current = today.year * 12 + (today.month - 1) // 3 * 3
+    return Period(current - 3, current)
+
+
+def init_workspace(folder: Path, today: date | None = None) -> list[Path]:
+    """Create a workspace in `folder`; refuse if one is already there."""
+    folder = Path(folder)
+    if (folder / CONFIG_NAME).exists():
+        raise UserError("init-exists", path=str(folder))
+    period = last_quarter(today or date.today())
+    submitted = period.end_date
+    files = {
+        folder / CONFIG_NAME: CONFIG,
+        folder / "units.yaml": UNITS,
+        folder / "data" / f"cd-vp-tinh-uy-{period.code.lower()}.yaml": SUBMISSION.format(
+            period=period.code, submitted=submitted.isoformat()
+        ),
+    }
+    for path, text in files.items():
+        write_atomic(path, text)
+    (folder / "templates").mkdir(exist_ok=True)
+    return list(files)

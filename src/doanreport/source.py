@@ -1,0 +1,271 @@
+"""Reading one input file safely: bytes, text encoding, YAML with positions.
+
+Owns everything between a path on disk and a plain Python value whose every
+key and value has a known line and column. Refuses, as diagnostics and never
+as a crash or a hang: oversized, empty and binary files, unknown encodings,
+YAML syntax errors, duplicate keys, anchors and aliases (so alias bombs cost
+nothing), tags other than YAML's plain ones (so nothing in a file ever runs),
+and absurd nesting. Text is normalised to Unicode NFC.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, error, warning
+
+try:  # libyaml's parser when present: same events, several times faster
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_FLOW_DEPTH = 200
+MAX_DEPTH = 64
+
+Path_ = tuple  # a path into the document: keys and list indexes
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed file: its data and where each part of it stands (1-based)."""
+
+    file: str
+    data: Any
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict, repr=False)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict, repr=False)
+
+    def pos(self, path: Path_) -> tuple[int, int] | None:
+        """Position of the value at `path`, or of its nearest existing parent."""
+        return _nearest(self.values, tuple(path))
+
+    def key_pos(self, path: Path_) -> tuple[int, int] | None:
+        """Position of the key naming `path` (falls back like `pos`)."""
+        path = tuple(path)
+        return self.keys.get(path) or self.pos(path)
+
+
+def _nearest(table: dict[Path_, tuple[int, int]], path: Path_) -> tuple[int, int] | None:
+    while True:
+        if path in table:
+            return table[path]
+        if not path:
+            return None
+        path = path[:-1]
+
+
+class _Refused(Exception):
+    """Stops the conversion of a document that cannot be read safely."""
+
+    def __init__(self, diag: Diagnostic) -> None:
+        super().__init__(diag.code)
+        self.diag = diag
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """The file's text, decoded and NFC-normalised, or None and why not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [error("file-too-large", display, size=size, limit=MAX_BYTES)]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [error("file-unreadable", display, reason=exc.strerror or str(exc))]
+    return decode(raw, display)
+
+
+def decode(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 or Windows-1258."""
+    diags: list[Diagnostic] = []
+    if raw.startswith(codecs.BOM_UTF8):
+        text = _try(raw[3:], "utf-8")
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _try(raw, "utf-16")
+    elif _looks_utf16(raw):
+        text = _try(raw, "utf-16-le" if raw[1:2] == b"\0" else "utf-16-be")
+    else:
+        text = _try(raw, "utf-8")
+        if text is None and b"\0" not in raw:
+            text = _try_cp1258(raw)
+            if text is not None:
+                diags.append(warning("encoding-cp1258", display))
+    if text is None:
+        if b"\0" in raw:
+            return None, [error("file-binary", display)]
+        return None, [error("encoding-unknown", display)]
+    if "\0" in text or _mostly_control(text):
+        return None, [error("file-binary", display)]
+    if not text.strip() or not _has_content(text):
+        return None, [error("file-empty", display)]
+    return unicodedata.normalize("NFC", text), diags
+
+
+def _try(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: ASCII-heavy text with every other byte zero."""
+    head = raw[:200]
+    if len(head) < 4 or len(head) % 2:
+        return False
+    zeros_odd = head[1::2].count(0)
+    zeros_even = head[0::2].count(0)
+    half = len(head) // 2
+    return max(zeros_odd, zeros_even) > 0.6 * half and min(zeros_odd, zeros_even) == 0
+
+
+_CP1258_MARKS = set("ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323")
+
+
+def _try_cp1258(raw: bytes) -> str | None:
+    """Windows-1258 (Vietnamese) text, accepted only if it reads as Vietnamese."""
+    text = _try(raw, "cp1258")
+    if text is None or not any(ch in _CP1258_MARKS for ch in text):
+        return None
+    return text
+
+
+def _mostly_control(text: str) -> bool:
+    sample = text[:4096]
+    bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
+    return bad > max(8, len(sample) // 20)
+
+
+def _has_content(text: str) -> bool:
+    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse YAML text into a Document, or None and the reason."""
+    if _flow_depth(text) > MAX_FLOW_DEPTH:
+        return None, [error("yaml-too-deep", display, limit=MAX_FLOW_DEPTH)]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = (mark.line + 1, mark.column + 1) if mark else None
+        return None, [error("yaml-syntax", display, pos, problem=exc.problem or str(exc))]
+    except yaml.YAMLError as exc:
+        return None, [error("yaml-syntax", display, problem=str(exc))]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [error("file-empty", display)]
+    builder = _Builder(display)
+    try:
+        data = builder.build(node, (), 0)
+    except _Refused as refused:
+        return None, [refused.diag]
+    doc = Document(display, data, builder.values, builder.keys)
+    return doc, builder.diags
+
+
+def load(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Read, decode and parse one YAML file."""
+    text, diags = read_text(path, display)
+    if text is None:
+        return None, diags
+    doc, more = parse_yaml(text, display)
+    return doc, diags + more
+
+
+def _flow_depth(text: str) -> int:
+    """Upper bound of flow-collection nesting ('[' and '{'), cheap to compute."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return 0
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Turns a composed YAML node graph into plain data, recording positions."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.values: dict[Path_, tuple[int, int]] = {}
+        self.keys: dict[Path_, tuple[int, int]] = {}
+        self.diags: list[Diagnostic] = []
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise _Refused(error("yaml-alias", self.display, _mark(node)))
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _Refused(error("yaml-too-deep", self.display, _mark(node), limit=MAX_DEPTH))
+        self.values[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, _SEQ_TAG)
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            raise _Refused(error("yaml-tag", self.display, _mark(node), tag=node.tag))
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
+        self._check_tag(node, _MAP_TAG)
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Refused(error("yaml-alias", self.display, _mark(key_node)))
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused(error("yaml-complex-key", self.display, _mark(key_node)))
+            key = self._scalar(key_node)
+            if isinstance(key, str):
+                key = key.strip()
+            if key in out:
+                first = self.keys[path + (key,)]
+                self.diags.append(
+                    error("yaml-duplicate-key", self.display, _mark(key_node), key=key, first_line=first[0])
+                )
+                continue
+            self.keys[path + (key,)] = _mark(key_node)
+            out[key] = self.build(value_node, path + (key,), depth + 1)
+        return out
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            raise _Refused(error("yaml-tag", self.display, _mark(node), tag=node.tag))
+        try:
+            value = _constructor.yaml_constructors[node.tag](_constructor, node)
+        except (ValueError, yaml.YAMLError) as exc:
+            raise _Refused(error("yaml-bad-scalar", self.display, _mark(node), value=node.value, problem=str(exc)))
+        if isinstance(value, str):
+            return value.strip()
+        return value

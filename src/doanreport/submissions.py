@@ -1,0 +1,82 @@
+"""The schema of a submission: one unit's figures for one period.
+
+Values are `group: {name: number}`; absent or null means "not reported", 0
+means "reported, none". Highlights are the models, projects and people a unit
+puts forward; narrative is its free text by report section.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import PlainValidator
+from pydantic_core import PydanticCustomError
+
+from . import periods
+from .schema import Number, Record, Slug, Text, UnitCode
+
+NARRATIVE_KEYS = (
+    "chi_dao",
+    "trien_khai",
+    "danh_gia_chung",
+    "thuan_loi",
+    "kho_khan",
+    "han_che",
+    "nguyen_nhan",
+    "kinh_nghiem",
+    "kien_nghi",
+    "phuong_huong",
+)
+HIGHLIGHT_KINDS = ("mo_hinh", "cong_trinh", "phan_viec", "ca_nhan", "tap_the")
+
+
+def _period(value: Any) -> periods.Period:
+    if isinstance(value, periods.Period):
+        return value
+    try:
+        return periods.parse(value)
+    except periods.PeriodError as exc:
+        raise PydanticCustomError("doan_period", "{en}", {"vi": exc.vi, "en": exc.en}) from None
+
+
+PeriodField = Annotated[periods.Period, PlainValidator(_period)]
+
+
+class Highlight(Record):
+    """A model, project, task, person or collective put forward (điển hình)."""
+
+    kind: Literal["mo_hinh", "cong_trinh", "phan_viec", "ca_nhan", "tap_the"]
+    name: Text
+    program: Slug | None = None
+    role: str | None = None
+    description: str | None = None
+
+
+class Submission(Record):
+    """One file of data/: a unit's figures for a period."""
+
+    unit: UnitCode
+    period: PeriodField
+    scope: Literal["own", "rollup"] = "own"
+    submitted: date | None = None
+    prepared_by: str | None = None
+    values: dict[Slug, dict[Slug, Number | None] | None] = {}
+    highlights: list[Highlight] | None = None
+    narrative: dict[Slug, str | list[Text] | None] = {}
+
+    def value_items(self) -> dict[str, float | int]:
+        """Reported values by full indicator code (`group.name`), nulls left out."""
+        return {
+            f"{group}.{name}": value
+            for group, items in self.values.items()
+            if items
+            for name, value in items.items()
+            if value is not None
+        }
+
+    def narrative_items(self, key: str) -> list[str]:
+        text = self.narrative.get(key)
+        if text is None:
+            return []
+        return [text] if isinstance(text, str) else list(text)

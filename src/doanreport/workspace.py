@@ -1,0 +1,175 @@
+"""The workspace: finding it, its configuration, and its setup files.
+
+A workspace is a folder with `doanreport.yaml` (found like git finds its
+repository: from the current folder upwards, or given with `--workspace`).
+Opening one validates the configuration, the organisation tree and the
+catalog, and keeps every problem found as diagnostics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field
+
+from .catalog import Catalog, build_catalog, builtin_document
+from .diagnostics import Diagnostic, error, has_errors
+from .errors import DiagnosticsError, UserError
+from .messages import Phrase
+from .schema import Record, Text, UnitCode, validate
+from .source import Document, load
+from .units import Tree, build_tree
+
+CONFIG_NAME = "doanreport.yaml"
+
+
+def _as_list(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+class Signer(Record):
+    on_behalf: str | None = None
+    title: str | None = None
+    name: str | None = None
+
+
+class DocumentFrame(Record):
+    issuer: str | None = None
+    symbol: str | None = None
+    place: str | None = None
+    signer: Signer = Signer()
+    recipients: list[Text] = []
+
+
+class Config(Record):
+    """The schema of doanreport.yaml."""
+
+    root: UnitCode | None = None
+    units: Text = "units.yaml"
+    data: Text = "data"
+    catalog: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    templates: Text = "templates"
+    deadline_day: Annotated[int, Field(ge=1, le=31)] | None = None
+    cutoff: Literal["calendar", "nd09"] = "calendar"
+    document: DocumentFrame = DocumentFrame()
+
+
+@dataclass
+class Workspace:
+    """An opened workspace: its folder, configuration, tree and catalog."""
+
+    root: Path
+    config: Config
+    tree: Tree | None
+    catalog: Catalog
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / self.config.data
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / self.config.templates
+
+    def display(self, path: Path) -> str:
+        """A path as shown to the user: relative to the workspace when inside it."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def data_files(self) -> list[Path]:
+        """Every *.yaml / *.yml below the data folder, hidden ones excepted, sorted."""
+        if not self.data_dir.is_dir():
+            return []
+        found = [
+            p for p in self.data_dir.rglob("*")
+            if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(self.data_dir).parts)
+        ]
+        return sorted(found)
+
+    def require_tree(self) -> Tree:
+        """The tree, or stop with the setup's diagnostics."""
+        if self.tree is None or has_errors(self.diagnostics):
+            raise DiagnosticsError(self.diagnostics)
+        return self.tree
+
+    def unit_code(self, code: str | None) -> str:
+        """The unit a command reports on: the one given, else the workspace root."""
+        tree = self.require_tree()
+        code = code or self.config.root or tree.root
+        if code not in tree:
+            raise UserError("unit-not-found", unit=code)
+        return code
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` holding doanreport.yaml."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    raise UserError("workspace-not-found", start=str(start))
+
+
+def open_workspace(explicit: Path | None = None, cwd: Path | None = None) -> Workspace:
+    """Find and load a workspace; setup problems are kept as diagnostics."""
+    if explicit is not None:
+        root = explicit.resolve()
+        if not (root / CONFIG_NAME).is_file():
+            raise UserError("workspace-not-found", start=str(root))
+    else:
+        root = find_root(cwd or Path.cwd())
+    diags: list[Diagnostic] = []
+    config, config_doc = _load_config(root, diags)
+    catalog = _load_catalog(root, config, diags)
+    tree = _load_tree(root, config, diags)
+    if tree is not None and config.root and config.root not in tree:
+        pos = config_doc.pos(("root",)) if config_doc else None
+        diags.append(error("root-unknown", CONFIG_NAME, pos, unit=config.root))
+    return Workspace(root, config, tree, catalog, diags)
+
+
+def _load_doc(root: Path, name: str, what: str, diags: list[Diagnostic]) -> Document | None:
+    path = root / name
+    if not path.is_file():
+        diags.append(error("workspace-file-missing", CONFIG_NAME, what=Phrase(what), path=name))
+        return None
+    doc, more = load(path, Path(name).as_posix())
+    diags.extend(more)
+    return doc
+
+
+def _load_config(root: Path, diags: list[Diagnostic]) -> tuple[Config, Document | None]:
+    doc = _load_doc(root, CONFIG_NAME, "what-config", diags)
+    if doc is None:
+        return Config(), None
+    config, more = validate(Config, doc)
+    diags.extend(more)
+    return config or Config(), doc
+
+
+def _load_catalog(root: Path, config: Config, diags: list[Diagnostic]) -> Catalog:
+    docs = [builtin_document()]
+    for name in config.catalog:
+        doc = _load_doc(root, name, "what-catalog", diags)
+        if doc is not None:
+            docs.append(doc)
+    catalog, more = build_catalog(docs)
+    diags.extend(more)
+    return catalog
+
+
+def _load_tree(root: Path, config: Config, diags: list[Diagnostic]) -> Tree | None:
+    doc = _load_doc(root, config.units, "what-units", diags)
+    if doc is None:
+        return None
+    tree, more = build_tree(doc)
+    diags.extend(more)
+    return tree
