@@ -54,12 +54,12 @@ class Diagnostic:
         }
 
 
-def error(code: str, file: str | None = None, pos: tuple[int, int] | None = None, **args: Any) -> Diagnostic:
+def error(code: str, file: str | None = None, pos: tuple[int, int] | None = None, /, **args: Any) -> Diagnostic:
     line, column = pos if pos else (None, None)
     return Diagnostic("error", code, file, line, column, args)
 
 
-def warning(code: str, file: str | None = None, pos: tuple[int, int] | None = None, **args: Any) -> Diagnostic:
+def warning(code: str, file: str | None = None, pos: tuple[int, int] | None = None, /, **args: Any) -> Diagnostic:
     line, column = pos if pos else (None, None)
     return Diagnostic("warning", code, file, line, column, args)
 

@@ -166,7 +166,9 @@ def _check_values(doc: Document, catalog: Catalog) -> list[Diagnostic]:
             for name, value in items.items():
                 reported += value is not None
                 diags += _check_value(doc, catalog, group, name, value)
-    if not reported and not doc.data.get("highlights") and not doc.data.get("narrative"):
+    narrative = doc.data.get("narrative")
+    has_text = isinstance(narrative, dict) and any(narrative.values())
+    if not reported and not doc.data.get("highlights") and not has_text:
         diags.append(warning("empty-submission", doc.file, doc.key_pos(("values",))))
     return diags
 
