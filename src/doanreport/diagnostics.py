@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from . import messages
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,14 @@ def warning(code: str, file: str | None = None, pos: tuple[int, int] | None = No
     return Diagnostic("warning", code, file, line, column, args)
 
 
+def info(code: str, file: str | None = None, pos: tuple[int, int] | None = None, /, **args: Any) -> Diagnostic:
+    line, column = pos if pos else (None, None)
+    return Diagnostic("info", code, file, line, column, args)
+
+
 def sort_key(d: Diagnostic) -> tuple:
-    return (d.file or "", d.line or 0, d.column or 0, d.severity != "error", d.code)
+    rank = {"error": 0, "warning": 1, "info": 2}[d.severity]
+    return (d.file or "", d.line or 0, d.column or 0, rank, d.code)
 
 
 def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -23,7 +23,7 @@ from .diagnostics import Diagnostic, error, warning
 from .messages import Phrase
 from .schema import suggest, validate
 from .source import Document, load
-from .submissions import NARRATIVE_KEYS, Submission
+from .submissions import NARRATIVE_KEYS, ROLLUP_ONLY, Submission
 from .units import Tree
 from .workspace import Workspace
 
@@ -70,6 +70,7 @@ def check_raw(docs: list[Document], ctx: Context) -> tuple[list[Document], list[
             diags += _check_unit(doc, ctx.tree)
             diags += _check_values(doc, ctx.catalog)
             diags += _check_narrative(doc)
+            diags += _check_rollup_keys(doc)
     return docs, diags
 
 
@@ -166,6 +167,8 @@ def _check_values(doc: Document, catalog: Catalog) -> list[Diagnostic]:
             for name, value in items.items():
                 reported += value is not None
                 diags += _check_value(doc, catalog, group, name, value)
+        if doc.data.get("scope") != "rollup":
+            diags += _check_weights(doc, values, catalog)
     narrative = doc.data.get("narrative")
     has_text = isinstance(narrative, dict) and any(narrative.values())
     if not reported and not doc.data.get("highlights") and not has_text:
@@ -196,12 +199,37 @@ def _check_value(doc: Document, catalog: Catalog, group: str, name: object, valu
     return []
 
 
+def _check_weights(doc: Document, values: dict, catalog: Catalog) -> list[Diagnostic]:
+    """A rate is averaged weighted by its weight indicator; warn when it is missing."""
+    diags = []
+    for group, items in values.items():
+        if not isinstance(items, dict):
+            continue
+        for name, value in items.items():
+            ind = catalog.indicators.get(f"{group}.{name}")
+            if ind is None or ind.weight is None or value is None:
+                continue
+            w_group, w_name = ind.weight.split(".", 1)
+            w_items = values.get(w_group)
+            if not isinstance(w_items, dict) or w_items.get(w_name) is None:
+                diags.append(warning("rate-without-weight", doc.file, doc.pos(("values", group, name)),
+                                     code=ind.code, label=ind.label, weight=ind.weight,
+                                     weight_label=catalog[ind.weight].label))
+    return diags
+
+
 def _thousands_hint(value: float) -> Phrase | None:
     """`2.145` in YAML is two point one four five; a Vietnamese writer meant 2145."""
     scaled = value * 1000
     if abs(scaled - round(scaled)) < 1e-6:
         return Phrase("hint-thousands-dot", {"fixed": int(round(scaled))})
     return None
+
+
+def _check_rollup_keys(doc: Document) -> list[Diagnostic]:
+    if doc.data.get("scope") == "rollup":
+        return []
+    return [error("rollup-only", doc.file, doc.key_pos((key,)), key=key) for key in ROLLUP_ONLY if key in doc.data]
 
 
 def _check_narrative(doc: Document) -> list[Diagnostic]:

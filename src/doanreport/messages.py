@@ -132,9 +132,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{message}: {left_label} = {left_value} {op} {right_label} = {right_value} không thỏa.",
         "{message}: {left_label} = {left_value} {op} {right_label} = {right_value} does not hold.",
     ),
+    "rule-aggregate": (
+        "{unit}, {period}: {message}: {left_label} = {left_value} {op} {right_label} = {right_value} không thỏa trên số liệu tổng hợp.",
+        "{unit}, {period}: {message}: {left_label} = {left_value} {op} {right_label} = {right_value} does not hold on the aggregate.",
+    ),
+    "set-aside-partial": (
+        "Không dùng tệp này cho {period}: kỳ {file_period} chỉ nằm một phần trong kỳ báo cáo.",
+        "Not used for {period}: its period {file_period} lies only partly inside the report period.",
+    ),
+    "set-aside-overlap": (
+        "Không dùng tệp này cho {period}: kỳ {file_period} trùng với tệp đã chọn {instead} (ưu tiên kỳ dài hơn).",
+        "Not used for {period}: its period {file_period} overlaps {instead}, which was chosen (longer periods first).",
+    ),
+    "set-aside-rollup": (
+        "Không cộng tệp này vào {period}: các tháng của nó đã có trong tệp tổng hợp (rollup) kỳ {instead} của cấp trên.",
+        "Not added to {period}: its months are already in a rollup file for {instead} above it.",
+    ),
     "empty-submission": (
         "Tệp chưa có số liệu nào (mọi ô đều để trống).",
         "The file reports no figures yet (every value is empty).",
+    ),
+    "rollup-only": (
+        "Mục «{key}» chỉ dùng trong tệp tổng hợp (scope: rollup).",
+        "Key '{key}' belongs only in a rollup file (scope: rollup).",
+    ),
+    "rate-without-weight": (
+        "«{label}» ({code}) được tính trung bình theo «{weight_label}» ({weight}), nhưng tệp không ghi {weight}; tỷ lệ này sẽ được tính với trọng số 1.",
+        "'{label}' ({code}) is averaged weighted by '{weight_label}' ({weight}), which the file does not give; it will count with weight 1.",
     ),
     "unknown-narrative-key": (
         "Mục thuyết minh «{key}» không phải mục quen thuộc; mẫu báo cáo có sẵn sẽ không dùng đến nó.",
@@ -209,6 +233,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 PHRASES: dict[str, tuple[str, str]] = {
     "error": ("lỗi", "error"),
     "warning": ("cảnh báo", "warning"),
+    "info": ("ghi chú", "note"),
     "a-list": ("một danh sách", "a list"),
     "a-text": ("một dòng chữ", "a single value"),
     "hint-decimal-comma": (" Dùng dấu chấm cho phần thập phân: {fixed}.", " Use a dot for decimals: {fixed}."),

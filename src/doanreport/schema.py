@@ -109,7 +109,8 @@ def _one(model: type[BaseModel], doc: Document, err: dict) -> Diagnostic:
         code = _TYPE_CODES[kind]
         return error(code, doc.file, pos, value=value, hint=number_hint(err.get("input")) if code == "expected-number" else None)
     if kind in ("literal_error", "enum"):
-        return error("invalid-choice", doc.file, pos, value=value, choices=ctx.get("expected", ""))
+        choices = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        return error("invalid-choice", doc.file, pos, value=value, choices=choices)
     if kind == "string_pattern_mismatch":
         sep = "-" if "-" in str(ctx.get("pattern", "")) else "_"
         return error("invalid-slug", doc.file, pos, value=value, sep=sep)

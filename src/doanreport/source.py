@@ -172,7 +172,7 @@ def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Diagnosti
         return None, [error("yaml-syntax", display, problem=str(exc))]
     finally:
         loader.dispose()
-    if node is None:
+    if node is None or (node.tag == "tag:yaml.org,2002:null" and isinstance(node, yaml.ScalarNode)):
         return None, [error("file-empty", display)]
     builder = _Builder(display)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import PlainValidator
+from pydantic import Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
 from . import periods
@@ -29,6 +29,7 @@ NARRATIVE_KEYS = (
     "phuong_huong",
 )
 HIGHLIGHT_KINDS = ("mo_hinh", "cong_trinh", "phan_viec", "ca_nhan", "tap_the")
+ROLLUP_ONLY = ("coverage", "weights", "completeness")
 
 
 def _period(value: Any) -> periods.Period:
@@ -51,6 +52,17 @@ class Highlight(Record):
     program: Slug | None = None
     role: str | None = None
     description: str | None = None
+    unit: UnitCode | None = None  # the unit it comes from, when not the file's own (rollups)
+    unit_name: str | None = None
+
+
+class Completeness(Record):
+    """Who, below a rollup's unit, was expected to report and how they did."""
+
+    expected: list[UnitCode] = []
+    reported: list[UnitCode] = []
+    late: list[UnitCode] = []
+    missing: list[UnitCode] = []
 
 
 class Submission(Record):
@@ -64,6 +76,11 @@ class Submission(Record):
     values: dict[Slug, dict[Slug, Number | None] | None] = {}
     highlights: list[Highlight] | None = None
     narrative: dict[Slug, str | list[Text] | None] = {}
+    # rollup files only: how many units reported each indicator, the weight
+    # behind each rate, and the completeness of the subtree they summarise
+    coverage: dict[str, Annotated[int, Field(ge=0)]] | None = None
+    weights: dict[str, Number] | None = None
+    completeness: Completeness | None = None
 
     def value_items(self) -> dict[str, float | int]:
         """Reported values by full indicator code (`group.name`), nulls left out."""

@@ -1,0 +1,62 @@
+"""From a workspace to a report's data: load, check, aggregate, compare.
+
+The one place commands go to get an aggregate: it loads the data files
+(stopping with every diagnostic if any file has errors, so nothing is
+computed from bad data), aggregates the report period, the previous period
+and the same period a year earlier, and checks the rules on the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .aggregation import Aggregate, Sourced, aggregate, check_rules, index_by_unit
+from .diagnostics import Diagnostic, has_errors, info
+from .errors import DiagnosticsError
+from .loading import load_workspace
+from .periods import Period
+from .workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report's data: the aggregate, its comparisons and what was noticed."""
+
+    agg: Aggregate
+    previous: Aggregate | None
+    last_year: Aggregate | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def load_sources(ws: Workspace) -> list[Sourced]:
+    """Every valid submission of the workspace, or stop with the diagnostics."""
+    result = load_workspace(ws)
+    if has_errors(result.diagnostics):
+        raise DiagnosticsError(result.diagnostics)
+    return [Sourced(item.doc.file, item.submission) for item in result.submissions]
+
+
+def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[Sourced] | None = None) -> Report:
+    tree = ws.require_tree()
+    code = ws.unit_code(unit)
+    by_unit = index_by_unit(sources if sources is not None else load_sources(ws))
+    deadline = ws.config.deadline_day
+
+    def run(p: Period) -> Aggregate:
+        return aggregate(tree, ws.catalog, by_unit, code, p, deadline)
+
+    agg = run(period)
+    previous, last_year = run(period.previous()), run(period.year_earlier())
+    diags = check_rules(agg, ws.catalog) + set_aside_notes(agg)
+    return Report(agg, previous if previous.values else None, last_year if last_year.values else None, tuple(diags))
+
+
+def set_aside_notes(agg: Aggregate) -> list[Diagnostic]:
+    notes = []
+    for a in agg.set_aside:
+        notes.append(info(f"set-aside-{a.reason}", a.file, None, period=agg.period.label,
+                          file_period=a.period.label, instead=", ".join(a.instead)))
+    return notes
+
+

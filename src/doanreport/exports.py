@@ -1,0 +1,195 @@
+"""The aggregate as data files: JSON, a rollup YAML submission, CSV and XLSX.
+
+Presentation of the core's result; nothing here computes a figure. The YAML
+form is a valid `scope: rollup` submission the next level up can put in its
+own data folder; CSV and XLSX give one row per unit and a total row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import yaml
+
+from .aggregation import Aggregate
+from .build import Report
+from .catalog import Catalog
+from .measures import Number
+
+
+def _num(value: Number) -> Number:
+    return round(value, 6) if isinstance(value, float) else value
+
+
+def aggregate_dict(agg: Aggregate, catalog: Catalog) -> dict[str, Any]:
+    done = agg.completeness
+    return {
+        "unit": agg.unit.code,
+        "unit_name": agg.unit.name,
+        "period": agg.period.code,
+        "period_label": agg.period.label,
+        "values": {c: _num(v) for c, v in _ordered(agg.values, catalog)},
+        "coverage": dict(_ordered(agg.coverage, catalog)),
+        "own": {c: _num(v) for c, v in _ordered(agg.own.final(), catalog)},
+        "completeness": {
+            "expected": list(done.expected),
+            "reported": list(done.reported),
+            "late": list(done.late),
+            "missing": list(done.missing),
+            "partial": list(done.partial),
+            "undated": list(done.undated),
+            "months": dict(done.months),
+        },
+        "highlights": [h.__dict__ for h in agg.highlights],
+        "narrative": {k: list(v) for k, v in agg.narrative.items()},
+        "children": [aggregate_dict(child, catalog) for child in agg.children],
+    }
+
+
+def to_json(report: Report, catalog: Catalog) -> str:
+    data = aggregate_dict(report.agg, catalog)
+    for key, other in (("previous", report.previous), ("last_year", report.last_year)):
+        data[key] = None if other is None else {
+            "period": other.period.code,
+            "values": {c: _num(v) for c, v in _ordered(other.values, catalog)},
+        }
+    data["set_aside"] = [
+        {"file": a.file, "unit": a.unit, "period": a.period.code, "reason": a.reason, "instead": list(a.instead)}
+        for a in report.agg.set_aside
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_rollup_yaml(agg: Aggregate, catalog: Catalog, today: date) -> str:
+    """A `scope: rollup` submission standing for the unit's whole subtree."""
+    values: dict[str, dict[str, Number]] = {}
+    for code, value in _ordered(agg.values, catalog):
+        group, name = code.split(".", 1)
+        values.setdefault(group, {})[name] = value
+    done = agg.completeness
+    data: dict[str, Any] = {
+        "unit": agg.unit.code,
+        "period": agg.period.code,
+        "scope": "rollup",
+        "submitted": today,
+        "values": values,
+        "coverage": dict(_ordered(agg.coverage, catalog)),
+        "weights": {c: w for c, w in agg.measure.weights().items() if w},
+        "completeness": {"expected": list(done.expected), "reported": list(done.reported),
+                         "late": list(done.late), "missing": list(done.missing)},
+        "highlights": [_highlight(h) for h in agg.highlights],
+        "narrative": {k: list(v) for k, v in agg.narrative.items()},
+    }
+    header = (f"# Số liệu tổng hợp của {agg.unit.name}, {agg.period.label}, do doanreport lập.\n"
+              f"# Đặt tệp này vào thư mục data của cấp trên; không sửa tay các con số.\n")
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _highlight(h) -> dict[str, Any]:
+    out = {"kind": h.kind, "name": h.name}
+    for key in ("program", "role", "description"):
+        if getattr(h, key):
+            out[key] = getattr(h, key)
+    out["unit"] = h.unit
+    out["unit_name"] = h.unit_name
+    return out
+
+
+def table_rows(agg: Aggregate, rows: str) -> list[tuple[str, str, dict[str, Number]]]:
+    """(code, name, values) per row: direct children (and the unit's own
+    figures if it has any), or every unit of the subtree with its own figures."""
+    if rows == "all":
+        return [(a.unit.code, a.unit.name, a.own.final()) for a in _walk(agg) if a.own.values or a.own.means]
+    out = [(c.unit.code, c.unit.name, c.values) for c in agg.children]
+    own = agg.own.final()
+    if own:
+        out.insert(0, (agg.unit.code, f"{agg.unit.name} (trực tiếp)", own))
+    return out
+
+
+def _walk(agg: Aggregate) -> Iterable[Aggregate]:
+    yield agg
+    for child in agg.children:
+        yield from _walk(child)
+
+
+def used_codes(agg: Aggregate, catalog: Catalog) -> list[str]:
+    return [c for c in catalog.indicators if c in agg.values]
+
+
+def to_csv(agg: Aggregate, catalog: Catalog, rows: str = "children") -> str:
+    codes = used_codes(agg, catalog)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["unit", "name", *codes])
+    for code, name, values in table_rows(agg, rows):
+        writer.writerow([code, name, *(_cell(values.get(c)) for c in codes)])
+    writer.writerow(["", "Tổng cộng", *(_cell(agg.values.get(c)) for c in codes)])
+    return out.getvalue()
+
+
+def _cell(value: Number | None) -> Number | str:
+    return "" if value is None else _num(value)
+
+
+def to_xlsx(agg: Aggregate, catalog: Catalog, rows: str = "children") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    codes = used_codes(agg, catalog)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Tổng hợp")
+    bold = Font(bold=True)
+    sheet.append([f"{agg.unit.name}: số liệu tổng hợp {agg.period.label}"])
+    sheet.append(_bold_row(["Mã đơn vị", "Đơn vị", *(f"{catalog[c].label} ({catalog[c].unit})" for c in codes)], sheet, bold))
+    sheet.append(["", "", *codes])
+    for code, name, values in table_rows(agg, rows):
+        sheet.append([code, name, *(_cell(values.get(c)) for c in codes)])
+    sheet.append(_bold_row(["", "Tổng cộng", *(_cell(agg.values.get(c)) for c in codes)], sheet, bold))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _bold_row(values: list, sheet, font) -> list:
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.font = font
+        cells.append(cell)
+    return cells
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """Rewrite a zip with fixed entry times so the same input gives the same bytes."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = _strip_times(body)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, body)
+    return out.getvalue()
+
+
+def _strip_times(core: bytes) -> bytes:
+    import re
+
+    return re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)", rb"\g<1>2000-01-01T00:00:00Z\3", core)
+
+
+def _ordered(mapping, catalog: Catalog):
+    order = {c: i for i, c in enumerate(catalog.indicators)}
+    return sorted(mapping.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))

@@ -1,0 +1,69 @@
+"""Choosing which of a unit's files count for a report period (SPEC §6, step 1).
+
+Files whose period lies inside the report period are candidates; a file that
+only partly overlaps it is set aside. Among overlapping candidates the chosen
+set is the one that covers the most months, then the one with the fewest
+files (a unit's own 6-month report over its two quarterly ones). That is
+weighted interval scheduling, solved exactly by dynamic programming.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .periods import Period
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SetAside(Generic[T]):
+    """A file not used, and why: `partial` (straddles the report period) or
+    `overlap` (another file of the same unit covers its months)."""
+
+    item: T
+    reason: str
+    instead: tuple[T, ...] = ()
+
+
+def choose(items: Sequence[T], periods: Sequence[Period], report: Period) -> tuple[list[T], list[SetAside[T]]]:
+    """The items to use for `report` (in time order) and those set aside."""
+    inside: list[tuple[Period, int]] = []
+    aside: list[SetAside[T]] = []
+    for i, period in enumerate(periods):
+        if report.contains(period):
+            inside.append((period, i))
+        elif report.overlaps(period):
+            aside.append(SetAside(items[i], "partial"))
+    chosen = _best(inside)
+    chosen_set = set(chosen)
+    for period, i in inside:
+        if i not in chosen_set:
+            rivals = tuple(items[j] for j in chosen if periods[j].overlaps(period))
+            aside.append(SetAside(items[i], "overlap", rivals))
+    return [items[i] for i in chosen], aside
+
+
+def _best(inside: list[tuple[Period, int]]) -> list[int]:
+    """Indexes of a non-overlapping subset: most months, then fewest files.
+
+    Ties beyond that go to the earliest-listed file, so the choice does not
+    depend on the order files were read in as long as callers sort them.
+    """
+    if not inside:
+        return []
+    ordered = sorted(inside, key=lambda pi: (pi[0].end, pi[0].start, pi[1]))
+    ends = [p.end for p, _ in ordered]
+    # best[k] = (months, -files, chosen indexes) using the first k intervals
+    best: list[tuple[int, int, tuple[int, ...]]] = [(0, 0, ())]
+    for k, (period, index) in enumerate(ordered):
+        j = bisect_right(ends, period.start, 0, k)
+        months, neg_files, picked = best[j]
+        take = (months + period.months, neg_files - 1, picked + (index,))
+        skip = best[k]
+        best.append(take if take[:2] > skip[:2] else skip)
+    start = {i: p.start for p, i in inside}
+    return sorted(best[-1][2], key=lambda i: (start[i], i))

@@ -1,0 +1,88 @@
+"""Numbers, money and dates written the Vietnamese way.
+
+`3399` → `3.399`, `85.5` → `85,5%`, `14236000` → `14.236.000 đồng`,
+`2013-05-08` → `ngày 08 tháng 5 năm 2013`. Used by the terminal views and by
+the report templates (as Jinja filters).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def so(value: float | int | None, decimals: int = 0) -> str:
+    """`3399` → `3.399`; `-1234.5` with 1 decimal → `-1.234,5`; None → ``."""
+    if value is None:
+        return ""
+    if decimals == 0:
+        text = f"{round(value):,}"
+    else:
+        text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def so_tp(value: float | int | None, decimals: int = 1) -> str:
+    """A number with up to `decimals` decimals, trailing zeros dropped: `85.50` → `85,5`."""
+    if value is None:
+        return ""
+    text = so(value, decimals)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return text
+
+
+def pct(value: float | int | None, decimals: int = 1) -> str:
+    """`85.5` → `85,5%`; `100.0` → `100%`."""
+    return "" if value is None else f"{so_tp(value, decimals)}%"
+
+
+def tien(value: float | int | None, unit: str = "dong") -> str:
+    """`14236000` → `14.236.000 đồng`; with `trieu`: `14 triệu đồng`; `ty`: in tỷ."""
+    if value is None:
+        return ""
+    if unit == "trieu":
+        millions = value / 1_000_000
+        return f"{so_tp(millions, 0 if millions >= 10 else 1)} triệu đồng"
+    if unit == "ty":
+        return f"{so_tp(value / 1_000_000_000, 2)} tỷ đồng"
+    return f"{so(value)} đồng"
+
+
+def ngay(day: date | str | None) -> str:
+    """`2013-05-08` → `ngày 08 tháng 5 năm 2013` (day and months 1–2 padded)."""
+    if day is None:
+        return "ngày    tháng    năm"
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def la_ma(n: int) -> str:
+    """`4` → `IV`."""
+    out = []
+    for value, letters in ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def hai_so(n: int | None) -> str:
+    """`4` → `04`: counts under ten padded, as reports write them."""
+    return "" if n is None else f"{n:02d}"
+
+
+def xap_xi(value: float | int | None) -> str:
+    """`6947` → `hơn 6.900`: rounded down to two significant digits, with `hơn`."""
+    if value is None:
+        return ""
+    n = int(value)
+    if n < 100:
+        return so(n)
+    step = 10 ** (len(str(n)) - 2)
+    down = n - n % step
+    return so(n) if down == n else f"hơn {so(down)}"
