@@ -534,10 +534,11 @@ def test_complex_key_is_refused() -> None:
     assert diag.line == 1
 
 
-def test_bad_date_scalar_is_refused_with_position() -> None:
-    diag = parse_refused("unit: cd-a\nsubmitted: 2012-02-30\n")
-    assert diag.code == "yaml-bad-scalar"
-    assert (diag.line, diag.column) == (2, 12)
+def test_impossible_date_is_kept_as_text_for_the_schema_to_report() -> None:
+    doc, diags = parse_ok("unit: cd-a\nsubmitted: 2012-02-30\n")
+    assert diags == []
+    assert doc.data["submitted"] == "2012-02-30"
+    assert doc.pos(("submitted",)) == (2, 12)
 
 
 # --- syntax errors ------------------------------------------------------------------

@@ -245,3 +245,10 @@ def test_json_output_is_valid_utf8_vietnamese(make_ws, run):
     ws = make_ws({"data/a.yaml": "unit: nobody\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 1}\n"})
     result = run("validate", "--workspace", ws, "--format", "json")
     assert "Không có đơn vị mã «nobody»" in json.loads(result.stdout)[0]["message"]
+
+
+def test_impossible_date_is_reported_at_its_position(make_ws, run):
+    ws = make_ws({"data/a.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nsubmitted: 2012-02-30\nvalues:\n  tuyen_truyen: {cuoc: 1}\n"})
+    code, diags = validate_json(run, ws)
+    assert code == 1
+    assert [(d["code"], d["line"], d["column"]) for d in diags] == [("expected-date", 3, 12)]

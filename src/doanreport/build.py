@@ -9,7 +9,6 @@ and the same period a year earlier, and checks the rules on the result.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from .aggregation import Aggregate, Sourced, aggregate, check_rules, index_by_unit
 from .diagnostics import Diagnostic, has_errors, info

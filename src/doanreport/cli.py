@@ -19,7 +19,9 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from . import messages, periods, views
+from .build import build_report
 from .diagnostics import has_errors, sorted_diagnostics
+from . import exports
 from .errors import DiagnosticsError, UsageError, UserError
 from .forms import blank_form
 from .loading import load_workspace
@@ -38,6 +40,23 @@ class Lang(str, Enum):
 class TextOrJson(str, Enum):
     text = "text"
     json = "json"
+
+
+class AggFormat(str, Enum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class Rows(str, Enum):
+    children = "children"
+    all = "all"
+
+
+SUFFIX_FORMATS = {".json": AggFormat.json, ".yaml": AggFormat.yaml, ".yml": AggFormat.yaml,
+                  ".csv": AggFormat.csv, ".xlsx": AggFormat.xlsx, ".txt": AggFormat.table}
 
 
 def _default_lang() -> str:
@@ -180,6 +199,73 @@ def validate(
         views.print_summary(console, diags, result.files, language)
     if has_errors(diags):
         raise typer.Exit(1)
+
+
+PeriodOpt = Annotated[str, typer.Option("--period", help="Kỳ báo cáo: 2012, 2012H1, 2012Q1, 2012M03, 2012Q1..2012Q3.")]
+UnitOpt = Annotated[Optional[str], typer.Option("--unit", help="Đơn vị được tổng hợp (mặc định: root trong doanreport.yaml).")]
+
+
+@app.command()
+def aggregate(
+    ctx: typer.Context,
+    period: PeriodOpt,
+    unit: UnitOpt = None,
+    fmt: Annotated[Optional[AggFormat], typer.Option("--format", help="table, json, yaml (tệp rollup cho cấp trên), csv hoặc xlsx.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi ra tệp; dạng theo đuôi tệp nếu không ghi --format.")] = None,
+    rows: Annotated[Rows, typer.Option("--rows", help="Dòng của csv/xlsx: children (đơn vị trực thuộc) hoặc all (mọi đơn vị).")] = Rows.children,
+    workspace: WorkspaceOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Tổng hợp số liệu của một đơn vị cho một kỳ, theo cây tổ chức và theo thời gian."""
+    ws = open_workspace(workspace)
+    report = build_report(ws, unit, parse_period(period))
+    language = _lang(ctx)
+    views.print_diagnostics(_stderr(), sorted_diagnostics(report.diagnostics), language)
+    if has_errors(report.diagnostics):
+        raise typer.Exit(1)
+    chosen = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None)
+    chosen = chosen or (AggFormat.table if output is None and _stdout().is_terminal else AggFormat.json)
+    if chosen is AggFormat.table:
+        console = Console(record=True, width=120) if output else _stdout()
+        console.print(views.aggregate_table(report, ws.catalog))
+        for line in views.completeness_lines(report, ws.require_tree()):
+            console.print(line)
+        if output:
+            write_atomic(output, console.export_text())
+        return
+    content = _export(report, ws, chosen, rows.value)
+    if output is None:
+        if isinstance(content, bytes):
+            raise UsageError("binary-needs-output", format=chosen.value)
+        typer.echo(content, nl=False)
+    else:
+        write_atomic(output, content)
+
+
+def _export(report, ws, chosen: AggFormat, rows: str) -> str | bytes:
+    if chosen is AggFormat.json:
+        return exports.to_json(report, ws.catalog)
+    if chosen is AggFormat.yaml:
+        return exports.to_rollup_yaml(report.agg, ws.catalog, date.today())
+    if chosen is AggFormat.csv:
+        return exports.to_csv(report.agg, ws.catalog, rows)
+    return exports.to_xlsx(report.agg, ws.catalog, rows)
+
+
+@app.command()
+def status(
+    period: PeriodOpt,
+    unit: UnitOpt = None,
+    workspace: WorkspaceOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Ai đã nộp, ai trễ hạn, ai chưa nộp, ai nộp thiếu tháng: danh sách để đôn đốc."""
+    ws = open_workspace(workspace)
+    report = build_report(ws, unit, parse_period(period))
+    console = _stdout()
+    console.print(views.status_table(report, ws.require_tree()))
+    for line in views.completeness_lines(report, ws.require_tree()):
+        console.print(line)
 
 
 def main() -> None:  # pragma: no cover - the console-script entry point

@@ -58,7 +58,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Khóa phải là một chữ đơn giản, không phải danh sách hay bảng.",
         "A key must be plain text, not a list or a mapping.",
     ),
-    "yaml-bad-scalar": ("Giá trị «{value}» không đọc được ({problem}).", "Value '{value}' cannot be read ({problem})."),
     "yaml-duplicate-key": (
         "Khóa «{key}» bị lặp (đã có ở dòng {first_line}). Hãy xóa một trong hai dòng.",
         "Duplicate key '{key}' (first at line {first_line}). Remove one of the two.",
@@ -220,6 +219,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output-exists": (
         "Tệp {path} đã có; không ghi đè để khỏi mất số liệu. Chọn tên khác hoặc thêm --force.",
         "{path} already exists; not overwriting it. Choose another name or add --force.",
+    ),
+    "binary-needs-output": (
+        "Dạng {format} là tệp nhị phân; hãy ghi ra tệp bằng -o, ví dụ -o tong-hop.{format}.",
+        "Format {format} is binary; write it to a file with -o, e.g. -o summary.{format}.",
     ),
     "output-failed": ("Không ghi được tệp {path}: {reason}.", "Cannot write {path}: {reason}."),
     "setup-invalid": (

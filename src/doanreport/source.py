@@ -264,8 +264,10 @@ class _Builder:
             raise _Refused(error("yaml-tag", self.display, _mark(node), tag=node.tag))
         try:
             value = _constructor.yaml_constructors[node.tag](_constructor, node)
-        except (ValueError, yaml.YAMLError) as exc:
-            raise _Refused(error("yaml-bad-scalar", self.display, _mark(node), value=node.value, problem=str(exc)))
+        except (ValueError, yaml.YAMLError):
+            # e.g. `2012-02-30` looks like a date but is none: keep the text, and
+            # let the schema say what was expected at this position
+            return node.value.strip()
         if isinstance(value, str):
             return value.strip()
         return value

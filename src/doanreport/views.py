@@ -9,24 +9,32 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 from rich.tree import Tree as RichTree
 
-from . import messages
+from . import messages, vnformat
 from .diagnostics import Diagnostic, format_json, format_text
 from .units import Tree, Unit
+
+if TYPE_CHECKING:
+    from .aggregation import Completeness
+    from .build import Report
+    from .catalog import Catalog
 
 
 def print_diagnostics(console: Console, diags: Sequence[Diagnostic], lang: str) -> None:
     for d in diags:
-        style = "red" if d.is_error else "yellow"
+        style = {"error": "red", "warning": "yellow"}.get(d.severity, "dim")
         console.print(f"[{style}]{escape(format_text(d, lang))}[/{style}]", soft_wrap=True, highlight=False)
 
 
 def print_summary(console: Console, diags: Sequence[Diagnostic], files: int, lang: str) -> None:
     errors = sum(1 for d in diags if d.is_error)
-    warnings = len(diags) - errors
+    warnings = sum(1 for d in diags if d.severity == "warning")
     if not diags:
         console.print(f"[green]{messages.phrase('all-good', lang, files=files)}[/green]", highlight=False)
     else:
@@ -69,3 +77,78 @@ def unit_counts(tree: Tree, code: str, today: date) -> str:
     counts = Counter(u.kind for u in below)
     parts = ", ".join(f"{n} {kind.label.lower()}" for kind, n in sorted(counts.items(), key=lambda kv: kv[0].level))
     return f"{len(below)} đơn vị trực thuộc ({parts})."
+
+
+def aggregate_table(report: Report, catalog: Catalog) -> Table:
+    """Indicators with labels, units, values and how many units reported each."""
+    agg = report.agg
+    expected = len(agg.completeness.expected)
+    table = Table(title=f"{agg.unit.name} — {agg.period.label}", show_lines=False, title_justify="left")
+    table.add_column("Chỉ tiêu")
+    table.add_column("Đơn vị tính")
+    table.add_column("Số liệu", justify="right")
+    table.add_column("Đơn vị báo cáo", justify="right")
+    values = agg.values
+    for group in catalog.all_groups():
+        codes = [c for c in catalog.codes_in(group) if c in values]
+        if not codes:
+            continue
+        table.add_row(f"[bold]{escape(catalog.group_heading(group))}[/bold]", "", "", "")
+        for code in codes:
+            ind = catalog[code]
+            shown = vnformat.so_tp(values[code], 1) if ind.is_percent else vnformat.so(values[code])
+            table.add_row(f"  {escape(ind.label)}", escape(ind.unit), shown, f"{agg.coverage.get(code, 0)}/{expected}")
+    return table
+
+
+def completeness_lines(report: Report, tree: Tree) -> list[str]:
+    done = report.agg.completeness
+
+    def names(codes: Sequence[str]) -> str:
+        return "; ".join(tree[c].name for c in codes)
+
+    lines = [f"Đơn vị phải báo cáo: {len(done.expected)}; đã nộp: {len(done.reported)} "
+             f"(trễ hạn: {len(done.late)}); chưa nộp: {len(done.missing)}."]
+    if done.missing:
+        lines.append(f"Chưa nộp: {names(done.missing)}.")
+    if done.late:
+        lines.append(f"Trễ hạn: {names(done.late)}.")
+    if done.partial:
+        lines.append("Thiếu tháng: " + "; ".join(f"{tree[c].name} ({done.months[c]} tháng)" for c in done.partial) + ".")
+    return lines
+
+
+STATUS_ORDER = {"missing": 0, "late": 1, "partial": 2, "undated": 3, "ok": 4}
+STATUS_LABEL = {"missing": "Chưa nộp", "late": "Trễ hạn", "partial": "Thiếu tháng", "undated": "Đã nộp (không ghi ngày)", "ok": "Đã nộp"}
+STATUS_STYLE = {"missing": "red", "late": "yellow", "partial": "yellow", "undated": "cyan", "ok": "green"}
+
+
+def unit_status(code: str, done: Completeness) -> str:
+    if code in done.missing:
+        return "missing"
+    if code in done.late:
+        return "late"
+    if code in done.partial:
+        return "partial"
+    return "undated" if code in done.undated else "ok"
+
+
+def status_table(report: Report, tree: Tree) -> Table:
+    """Every expected unit with its state, the ones to chase first."""
+    agg = report.agg
+    done = agg.completeness
+    files: dict[str, list] = {}
+    for used in agg.used:
+        files.setdefault(used.unit, []).append(used)
+    table = Table(title=f"Tình hình nộp báo cáo {agg.period.label} — {agg.unit.name}", title_justify="left")
+    for name, justify in (("Đơn vị", "left"), ("Mã", "left"), ("Tình trạng", "left"), ("Số tháng", "right"), ("Ngày nộp", "left"), ("Tệp", "left")):
+        table.add_column(name, justify=justify)
+    ordered = sorted(done.expected, key=lambda c: (STATUS_ORDER[unit_status(c, done)], c))
+    for code in ordered:
+        state = unit_status(code, done)
+        mine = files.get(code, [])
+        dates = ", ".join(f"{u.submitted:%d/%m/%Y}" for u in mine if u.submitted)
+        table.add_row(escape(tree[code].name), code, f"[{STATUS_STYLE[state]}]{STATUS_LABEL[state]}[/]",
+                      f"{done.months.get(code, 0)}/{agg.period.months}", dates,
+                      escape(", ".join(u.file for u in mine)))
+    return table
