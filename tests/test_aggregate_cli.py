@@ -167,3 +167,15 @@ def test_set_aside_files_are_reported(make_ws, run):
     assert data["set_aside"] == [{"file": "data/vp-m1.yaml", "unit": "cd-vp-tinh-uy", "period": "2012M01",
                                   "reason": "overlap", "instead": ["data/vp-q1.yaml"]}]
     assert "data/vp-m1.yaml" in result.stderr and "ghi chú" in result.stderr
+
+
+def test_rules_checked_again_on_the_aggregate(make_ws, run):
+    ws = make_ws({
+        "data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  to_chuc: {dang_vien_sinh_hoat_doan: 10}\n",
+        "data/b.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues:\n  to_chuc: {doan_vien: 5}\n",
+    })
+    assert run("validate", "--workspace", ws).exit_code == 0  # each file passes
+    result = run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "json")
+    assert result.exit_code == 0
+    assert "rule-aggregate" in result.stderr and "Đoàn Khối các cơ quan tỉnh, quý I/2012" in result.stderr
+    assert json.loads(result.stdout)["values"]["to_chuc.doan_vien"] == 5

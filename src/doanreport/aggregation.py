@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .catalog import Catalog
-from .diagnostics import Diagnostic, error, warning
+from .diagnostics import Diagnostic, warning
 from .measures import EMPTY, Measure, Number, over_time, plus
 from .periods import Period
 from .selection import choose
@@ -243,15 +243,18 @@ def aggregate(tree: Tree, catalog: Catalog, files: Iterable[Sourced] | Mapping[s
 
 
 def check_rules(agg: Aggregate, catalog: Catalog) -> list[Diagnostic]:
-    """The catalog's rules on the aggregate and on every aggregate below it."""
+    """The catalog's rules on the aggregate and on every aggregate below it.
+
+    Always warnings: files that each pass a rule can break it in sum when not
+    every unit reported both sides, and that must not stop a report.
+    """
     diags = []
     values = agg.values
     for rule in catalog.rules:
         left, right = values.get(rule.left), values.get(rule.right)
         if left is None or right is None or rule.holds(left, right):
             continue
-        make = error if rule.severity == "error" else warning
-        diags.append(make("rule-aggregate", None, None, unit=agg.unit.name, period=agg.period.label,
+        diags.append(warning("rule-aggregate", None, None, unit=agg.unit.name, period=agg.period.label,
                           message=rule.message, op=rule.op, left_value=left, right_value=right,
                           left_label=catalog[rule.left].label, right_label=catalog[rule.right].label))
     for child in agg.children:
