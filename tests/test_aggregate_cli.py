@@ -179,3 +179,14 @@ def test_rules_checked_again_on_the_aggregate(make_ws, run):
     assert result.exit_code == 0
     assert "rule-aggregate" in result.stderr and "Đoàn Khối các cơ quan tỉnh, quý I/2012" in result.stderr
     assert json.loads(result.stdout)["values"]["to_chuc.doan_vien"] == 5
+
+
+def test_outputs_get_ordinary_permissions(make_ws, run):
+    import os
+
+    ws = make_ws(FILES)
+    out = ws / "t.json"
+    run("aggregate", "--workspace", ws, "--period", "2012Q1", "-o", out)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
