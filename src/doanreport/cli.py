@@ -20,6 +20,8 @@ from typer.core import TyperGroup
 
 from . import messages, periods, views
 from .build import build_report
+from .rendering import frame_for, render as render_report, to_docx
+from .templating import available
 from .diagnostics import has_errors, sorted_diagnostics
 from . import exports
 from .errors import DiagnosticsError, UsageError, UserError
@@ -53,6 +55,11 @@ class AggFormat(str, Enum):
 class Rows(str, Enum):
     children = "children"
     all = "all"
+
+
+class DocFormat(str, Enum):
+    md = "md"
+    docx = "docx"
 
 
 SUFFIX_FORMATS = {".json": AggFormat.json, ".yaml": AggFormat.yaml, ".yml": AggFormat.yaml,
@@ -266,6 +273,65 @@ def status(
     console.print(views.status_table(report, ws.require_tree()))
     for line in views.completeness_lines(report, ws.require_tree()):
         console.print(line)
+
+
+@app.command()
+def templates(
+    workspace: WorkspaceOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Danh sách mẫu báo cáo: có sẵn và của không gian làm việc (ghi đè mẫu cùng tên)."""
+    folder = None
+    try:
+        folder = open_workspace(workspace).templates_dir
+    except UserError:
+        if workspace is not None:
+            raise
+    console = _stdout()
+    for info in available(folder):
+        origin = "có sẵn" if info.origin == "builtin" else f"không gian làm việc: {info.path.name}"
+        console.print(f"[bold]{info.name}[/bold]  ({origin})\n    {info.description}")
+
+
+def _parse_date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("bad-date-option", value=text) from None
+
+
+@app.command()
+def render(
+    template: Annotated[str, typer.Option("--template", "-t", help="Tên mẫu báo cáo (xem `doanreport templates`).")],
+    period: PeriodOpt,
+    unit: UnitOpt = None,
+    fmt: Annotated[Optional[DocFormat], typer.Option("--format", help="md hoặc docx (mặc định theo đuôi tệp -o, không có -o: md).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp kết quả (.md hoặc .docx).")] = None,
+    number: Annotated[Optional[str], typer.Option("--number", help="Số văn bản, ví dụ 36.")] = None,
+    on: Annotated[Optional[str], typer.Option("--date", help="Ngày ký văn bản, dạng 2013-05-08.")] = None,
+    appendix: Annotated[Optional[Rows], typer.Option("--appendix", help="Thêm phụ lục số liệu: children (đơn vị trực thuộc) hoặc all (mọi đơn vị).")] = None,
+    workspace: WorkspaceOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Lập báo cáo từ mẫu: ra Markdown hoặc .docx đúng thể thức văn bản của Đoàn."""
+    ws = open_workspace(workspace)
+    chosen = fmt or (DocFormat.docx if output is not None and output.suffix.lower() == ".docx" else DocFormat.md)
+    report_period = parse_period(period)
+    report = build_report(ws, unit, report_period)
+    frame = frame_for(ws, number, _parse_date(on), report_period)
+    markdown = render_report(ws, report, template, frame, appendix.value if appendix else None)
+    if chosen is DocFormat.docx:
+        if output is None:
+            raise UsageError("binary-needs-output", format="docx")
+        write_atomic(output, to_docx(markdown, f"Báo cáo {report.agg.period.label}"))
+    elif output is None:
+        typer.echo(markdown, nl=False)
+    else:
+        write_atomic(output, markdown)
+    if output is not None:
+        _stderr().print(f"Đã ghi {output}")
 
 
 def main() -> None:  # pragma: no cover - the console-script entry point

@@ -20,6 +20,7 @@ from .aggregation import Aggregate
 from .build import Report
 from .catalog import Catalog
 from .measures import Number
+from .output import reproducible_zip
 
 
 def _num(value: Number) -> Number:
@@ -153,7 +154,7 @@ def to_xlsx(agg: Aggregate, catalog: Catalog, rows: str = "children") -> bytes:
     sheet.append(_bold_row(["", "Tổng cộng", *(_cell(agg.values.get(c)) for c in codes)], sheet, bold))
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip_times(buffer.getvalue())
+    return reproducible_zip(buffer.getvalue())
 
 
 def _bold_row(values: list, sheet, font) -> list:
@@ -165,29 +166,6 @@ def _bold_row(values: list, sheet, font) -> list:
         cell.font = font
         cells.append(cell)
     return cells
-
-
-def _fixed_zip_times(data: bytes) -> bytes:
-    """Rewrite a zip with fixed entry times so the same input gives the same bytes."""
-    import zipfile
-
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = _strip_times(body)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, body)
-    return out.getvalue()
-
-
-def _strip_times(core: bytes) -> bytes:
-    import re
-
-    return re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)", rb"\g<1>2000-01-01T00:00:00Z\3", core)
 
 
 def _ordered(mapping, catalog: Catalog):

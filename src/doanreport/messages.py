@@ -224,6 +224,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dạng {format} là tệp nhị phân; hãy ghi ra tệp bằng -o, ví dụ -o tong-hop.{format}.",
         "Format {format} is binary; write it to a file with -o, e.g. -o summary.{format}.",
     ),
+    "template-not-found": (
+        "Không có mẫu báo cáo «{name}». Xem danh sách bằng `doanreport templates`.",
+        "No template '{name}'. List them with `doanreport templates`.",
+    ),
+    "template-error": ("Lỗi trong mẫu báo cáo {where}: {detail}", "Error in template {where}: {detail}"),
+    "bad-date-option": (
+        "Ngày «{value}» không hợp lệ; viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2013-05-08.",
+        "Invalid date '{value}'; write it as YYYY-MM-DD, e.g. 2013-05-08.",
+    ),
     "output-failed": ("Không ghi được tệp {path}: {reason}.", "Cannot write {path}: {reason}."),
     "setup-invalid": (
         "Cấu hình không gian làm việc có lỗi; sửa các lỗi trên rồi chạy lại.",

@@ -6,8 +6,12 @@ place only once it is complete, so a failed run never leaves half a file.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import tempfile
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import UserError
@@ -35,3 +39,28 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def reproducible_zip(data: bytes, transform: Callable[[str, bytes], bytes] | None = None) -> bytes:
+    """Rewrite an Office zip so the same content gives the same bytes.
+
+    Entry times are fixed, document timestamps in docProps/core.xml are set to
+    2000-01-01, and `transform(name, body)` may rewrite any entry.
+    """
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)", rb"\g<1>2000-01-01T00:00:00Z\3", body)
+            if transform is not None:
+                body = transform(info.filename, body)
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, body)
+    return out.getvalue()

@@ -1,0 +1,263 @@
+"""The template context of SPEC §8: names and functions a report template uses.
+
+Built from the report data (`build.Report`) and the document frame; takes the
+aggregate as data and computes nothing but presentation: values by code,
+ratios, changes against earlier periods, highlights merged by name. It also
+records which indicators the template asked for, for the appendix table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from . import vnformat
+from .aggregation import Aggregate, HighlightRef
+from .build import Report
+from .catalog import Catalog
+from .periods import Period
+from .units import Kind, Tree
+
+
+class TemplateDataError(Exception):
+    """A template asked for something that does not exist (an unknown code)."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The document frame: header, numbering, date, signature, recipients."""
+
+    issuer: str = ""
+    symbol: str = ""
+    number: str | None = None
+    place: str = ""
+    date: date | None = None
+    year: int | None = None  # the year printed when no date is given
+    subject: str | None = None
+    kind: str = "BÁO CÁO"
+    signer_on_behalf: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    recipients: tuple[str, ...] = ()
+
+    @property
+    def so_ky_hieu(self) -> str:
+        """`Số: 36-BC/ĐTNK`, or `Số:    -BC/ĐTNK` without a number."""
+        number = self.number if self.number else "   "
+        return f"Số: {number}-BC/{self.symbol}" if self.symbol else f"Số: {number}-BC"
+
+    @property
+    def date_line(self) -> str:
+        """`Sóc Trăng, ngày 08 tháng 5 năm 2013`, blanks for day and month when undated."""
+        if self.date is None:
+            text = f"ngày      tháng      năm {self.year or ''}".rstrip()
+        else:
+            text = vnformat.ngay(self.date)
+        return f"{self.place}, {text}" if self.place else text.capitalize()
+
+    @property
+    def signer(self) -> dict[str, str]:
+        return {"on_behalf": self.signer_on_behalf, "title": self.signer_title, "name": self.signer_name}
+
+
+@dataclass
+class Counter:
+    """A section counter for templates: `{{ sec.next() | la_ma }}`."""
+
+    n: int = 0
+
+    def next(self) -> int:
+        self.n += 1
+        return self.n
+
+    def reset(self) -> str:
+        self.n = 0
+        return ""
+
+
+@dataclass(frozen=True)
+class Change:
+    number: float
+    words: str
+
+    def __str__(self) -> str:
+        return self.words
+
+
+@dataclass(frozen=True)
+class MergedHighlight:
+    kind: str
+    name: str
+    program: str | None
+    role: str | None
+    description: str | None
+    units: tuple[str, ...]
+    unit_codes: tuple[str, ...]
+
+
+class AggView:
+    """An aggregate as templates see it: `x.unit.name`, `x.v('code')`."""
+
+    def __init__(self, agg: Aggregate, ctx: ReportContext) -> None:
+        self.agg = agg
+        self.unit = agg.unit
+        self.period = agg.period
+        self.values = agg.values
+        self.completeness = agg.completeness
+        self.narrative_map = agg.narrative
+        self._ctx = ctx
+
+    def v(self, code: str) -> float | int | None:
+        return self._ctx.value_in(self.agg, code)
+
+    def narrative(self, key: str) -> list[str]:
+        return list(self.agg.narrative.get(key, ()))
+
+
+class ReportContext:
+    """Everything a template can use, with the codes it used recorded."""
+
+    def __init__(self, report: Report, catalog: Catalog, tree: Tree, frame: Frame, cutoff: str = "calendar") -> None:
+        self.report, self.catalog, self.tree, self.frame = report, catalog, tree, frame
+        self.cutoff = cutoff
+        self.used: dict[str, None] = {}
+
+    # --- values ------------------------------------------------------------
+    def _check(self, code: str) -> None:
+        if code not in self.catalog:
+            raise TemplateDataError(f"chỉ tiêu «{code}» không có trong danh mục chỉ tiêu")
+
+    def value_in(self, agg: Aggregate, code: str) -> float | int | None:
+        self._check(code)
+        self.used.setdefault(code)
+        return agg.values.get(code)
+
+    def v(self, code: str) -> float | int | None:
+        return self.value_in(self.report.agg, code)
+
+    def has(self, *codes: str) -> bool:
+        return all(self.v(c) is not None for c in codes)
+
+    def total(self, *codes: str) -> float | int | None:
+        """Sum of the reported ones among `codes`, None if none was reported."""
+        found = [x for x in (self.v(c) for c in codes) if x is not None]
+        return sum(found) if found else None
+
+    def others(self, group: str) -> list[dict[str, Any]]:
+        """Reported indicators of `group` the template has not named so far."""
+        out = []
+        for code in self.catalog.codes_in(group):
+            if code not in self.used and code in self.report.agg.values:
+                ind = self.catalog[code]
+                out.append({"code": code, "label": ind.label, "unit": ind.unit, "value": self.v(code)})
+        return out
+
+    def label(self, code: str) -> str:
+        self._check(code)
+        return self.catalog[code].label
+
+    def ratio(self, a: float | None, b: float | None) -> float | None:
+        if a is None or not b:
+            return None
+        return 100.0 * a / b
+
+    def change(self, code: str, against: str = "last_year") -> Change | None:
+        now = self.v(code)
+        other = self.report.last_year if against == "last_year" else self.report.previous
+        if other is None or against not in ("last_year", "previous"):
+            return None
+        before = other.values.get(code)
+        if now is None or not before:
+            return None
+        pct = 100.0 * (now - before) / before
+        where = (f"cùng kỳ năm {other.period.first_year}" if against == "last_year" else other.period.label)
+        if abs(pct) < 0.05:
+            return Change(0.0, f"bằng {where}")
+        verb = "tăng" if pct > 0 else "giảm"
+        return Change(pct, f"{verb} {vnformat.pct(abs(pct))} so với {where}")
+
+    # --- tree, highlights, narrative ------------------------------------------
+    def count_units(self, kind: str | Iterable[str] | None = None) -> int:
+        agg = self.report.agg
+        if kind is None:
+            return self.tree.count(agg.unit.code, agg.period)
+        kinds = [kind] if isinstance(kind, str) else list(kind)
+        return sum(self.tree.count(agg.unit.code, agg.period, Kind(k)) for k in kinds)
+
+    def count_children(self, kind: str | Iterable[str] | None = None) -> int:
+        """Active direct children, of one kind or several."""
+        kinds = None if kind is None else ({kind} if isinstance(kind, str) else set(kind))
+        agg = self.report.agg
+        return sum(1 for c in agg.unit.children
+                   if self.tree[c].active_in(agg.period) and (kinds is None or self.tree[c].kind.value in kinds))
+
+    def highlights(self, kind: str | None = None, program: str | None = None) -> list[MergedHighlight]:
+        return merge_highlights(self.report.agg.highlights, kind, program)
+
+    def narrative(self, key: str) -> list[str]:
+        return list(self.report.agg.narrative.get(key, ()))
+
+    def children(self) -> list[AggView]:
+        return [AggView(c, self) for c in self.report.agg.children]
+
+    def period_view(self) -> dict[str, Any]:
+        p: Period = self.report.agg.period
+        window = None
+        if self.cutoff == "nd09":
+            a, b = p.cutoff_window()
+            window = f"số liệu tính từ ngày {a.day}/{a.month}/{a.year} đến ngày {b.day}/{b.month}/{b.year}"
+        return {"code": p.code, "label": p.label, "start": p.start_date, "end": p.end_date, "months": p.months,
+                "years": p.years, "kind": p.kind, "first_year": p.first_year, "last_year": p.last_year,
+                "window": window}
+
+    def as_dict(self) -> dict[str, Any]:
+        agg = self.report.agg
+        return {
+            "unit": {"code": agg.unit.code, "name": agg.unit.name, "kind": agg.unit.kind.value,
+                     "kind_label": agg.unit.kind.label},
+            "period": self.period_view(),
+            "doc": self.frame,
+            "agg": AggView(agg, self),
+            "previous": self.report.previous,
+            "last_year": self.report.last_year,
+            "children": self.children(),
+            "completeness": agg.completeness,
+            "v": self.v, "has": self.has, "total": self.total, "others": self.others, "label": self.label,
+            "ratio": self.ratio, "change": self.change, "count_units": self.count_units,
+            "count_children": self.count_children, "highlights": self.highlights,
+            "narrative": self.narrative, "counter": Counter, "unit_name": lambda code: self.tree[code].name,
+        }
+
+
+def _key(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def merge_highlights(items: Iterable[HighlightRef], kind: str | None = None, program: str | None = None) -> list[MergedHighlight]:
+    """One entry per model name (and kind): all the units that run it, in order."""
+    merged: dict[tuple, dict] = {}
+    for h in items:
+        if (kind and h.kind != kind) or (program and h.program != program):
+            continue
+        key = (h.kind, _key(h.name), _key(h.role or "") if h.kind == "ca_nhan" else "")
+        entry = merged.setdefault(key, {"h": h, "units": {}, })
+        entry["units"].setdefault(h.unit, h.unit_name)
+    return [MergedHighlight(e["h"].kind, e["h"].name, e["h"].program, e["h"].role, e["h"].description,
+                            tuple(e["units"].values()), tuple(e["units"])) for e in merged.values()]
+
+
+FILTERS: Mapping[str, Any] = {
+    "so": vnformat.so,
+    "so_tp": vnformat.so_tp,
+    "pct": vnformat.pct,
+    "tien": vnformat.tien,
+    "ngay": vnformat.ngay,
+    "la_ma": vnformat.la_ma,
+    "hai_so": vnformat.hai_so,
+    "xap_xi": vnformat.xap_xi,
+}

@@ -1,0 +1,287 @@
+"""The .docx built from the report's Markdown (parsed with markdown-it-py).
+
+The Markdown a template produces is the single source: the writer walks its
+tokens and lays each region out the Youth Union's way. Regions are marked by
+HTML comments the base template writes: `header` (issuing body and date, a
+borderless two-column table), then the title (`# BÁO CÁO`, the subject, a
+short rule), the body (Roman-numeral headings, justified paragraphs, `-`/`+`
+items as typed paragraphs, bordered tables), `signature` (recipients and
+signer side by side) and `appendix` (a new, possibly landscape, section).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import parse_xml
+from docx.shared import Pt
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from . import docx_layout as layout
+
+_MARKER = re.compile(r"<!--\s*(/?)doanreport:(\w+)([^>]*)-->")
+_NUMERIC = re.compile(r"^[\s\d.,%+\-–]*$")
+_PARSER = MarkdownIt("commonmark").enable("table")
+
+
+@dataclass
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    br: bool = False  # a line break before this run's text
+
+
+def inline_runs(token: Token) -> list[Run]:
+    """Inline Markdown as runs: **bold**, *italic*, <u>underline</u>, line breaks."""
+    runs: list[Run] = []
+    bold = italic = underline = False
+    pending_br = False
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("strong_open", "strong_close"):
+            bold = kind == "strong_open"
+        elif kind in ("em_open", "em_close"):
+            italic = kind == "em_open"
+        elif kind == "html_inline" and child.content.lower() in ("<u>", "</u>"):
+            underline = child.content.lower() == "<u>"
+        elif kind == "hardbreak":
+            pending_br = True
+        elif kind == "softbreak":
+            runs.append(Run(" ", bold, italic, underline))
+        elif kind in ("text", "code_inline") and child.content:
+            runs.append(Run(child.content, bold, italic, underline, pending_br))
+            pending_br = False
+    return runs
+
+
+def lines_of(runs: list[Run]) -> list[list[Run]]:
+    lines: list[list[Run]] = [[]]
+    for run in runs:
+        if run.br:
+            lines.append([])
+            run = Run(run.text, run.bold, run.italic, run.underline)
+        lines[-1].append(run)
+    return lines
+
+
+def add_runs(paragraph, runs: list[Run], size: float | None = None, bold: bool | None = None,
+             italic: bool | None = None) -> None:
+    for run in runs:
+        if run.br:
+            paragraph.add_run().add_break(WD_BREAK.LINE)
+        r = paragraph.add_run(run.text)
+        r.bold = True if bold else (run.bold or None)
+        r.italic = True if italic else (run.italic or None)
+        r.underline = run.underline or None
+        if size:
+            r.font.size = Pt(size)
+
+
+class Writer:
+    def __init__(self, title: str) -> None:
+        self.doc = layout.new_document(title)
+        self.region = "body"
+        self.seen_title = False
+        self.region_title = False  # between the title and its rule: the subject lines
+        self.list_depth = 0
+        self.block: list[Token] = []  # tokens of the current header/signature region
+
+    def write(self, markdown: str) -> bytes:
+        tokens = _PARSER.parse(markdown)
+        i = 0
+        while i < len(tokens):
+            i = self.token(tokens, i)
+        return layout.save_bytes(self.doc)
+
+    def token(self, tokens: list[Token], i: int) -> int:
+        tok = tokens[i]
+        if tok.type == "html_block" and _MARKER.search(tok.content):
+            self.marker(_MARKER.search(tok.content))
+            return i + 1
+        if self.region in ("header", "signature"):
+            self.block.append(tok)
+            return i + 1
+        handler = {
+            "heading_open": self.heading,
+            "paragraph_open": self.paragraph,
+            "bullet_list_open": self.list_open,
+            "bullet_list_close": self.list_close,
+            "ordered_list_open": self.list_open,
+            "ordered_list_close": self.list_close,
+            "table_open": self.table,
+            "hr": self.rule,
+        }.get(tok.type)
+        return handler(tokens, i) if handler else i + 1
+
+    # --- regions ------------------------------------------------------------
+    def marker(self, match: re.Match) -> None:
+        closing, name, args = match.group(1) == "/", match.group(2), match.group(3)
+        if name in ("header", "signature") and not closing:
+            self.region, self.block = name, []
+        elif name in ("header", "signature"):
+            (self.header if name == "header" else self.signature)(self.block)
+            self.region = "body"
+        elif name == "appendix" and not closing:
+            section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+            layout.page_setup(section, landscape="landscape" in args)
+            section.different_first_page_header_footer = False
+            self.region = "appendix"
+
+    def _paragraph_blocks(self, tokens: list[Token]) -> list[list[Run]]:
+        return [inline_runs(t) for t in tokens if t.type == "inline"]
+
+    def header(self, tokens: list[Token]) -> None:
+        blocks = self._paragraph_blocks(tokens)
+        table = layout.borderless_table(self.doc, [75, 85])
+        for cell, runs in zip(table.rows[0].cells, blocks[:2]):
+            cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+            for line in lines_of(runs):
+                p = cell.add_paragraph()
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.paragraph_format.space_after = Pt(0)
+                p.paragraph_format.first_line_indent = None
+                add_runs(p, line, size=13)
+        self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+
+    def signature(self, tokens: list[Token]) -> None:
+        if self.doc.paragraphs:  # the closing sentence stays on the signature's page
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        left_title, items, right = [], [], []
+        depth = 0
+        for tok in tokens:
+            depth += tok.nesting if tok.type in ("bullet_list_open", "bullet_list_close") else 0
+            if tok.type != "inline":
+                continue
+            if depth:
+                items.append(inline_runs(tok))
+            elif not left_title:
+                left_title = inline_runs(tok)
+            else:
+                right.append(inline_runs(tok))
+        table = layout.borderless_table(self.doc, [80, 80])
+        layout.keep_row_together(table.rows[0])
+        left, right_cell = table.rows[0].cells
+        p = left.paragraphs[0]
+        p.paragraph_format.space_after = Pt(0)
+        add_runs(p, left_title, size=12, bold=True, italic=True)
+        for runs in items:
+            q = left.add_paragraph()
+            q.paragraph_format.space_after = Pt(0)
+            add_runs(q, [Run("- ")] + runs, size=11)
+        lines = [(line, b == len(right) - 1 and k == 0 and b > 0)
+                 for b, block in enumerate(right) for k, line in enumerate(lines_of(block))]
+        for n, (line, is_name) in enumerate(lines):
+            q = right_cell.paragraphs[0] if n == 0 else right_cell.add_paragraph()
+            q.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            q.paragraph_format.space_after = Pt(0)
+            if is_name:
+                q.paragraph_format.space_before = Pt(72)  # room to sign
+            add_runs(q, line, bold=True)
+
+    # --- blocks ---------------------------------------------------------------
+    def heading(self, tokens: list[Token], i: int) -> int:
+        level = int(tokens[i].tag[1])
+        runs = inline_runs(tokens[i + 1])
+        p = self.doc.add_paragraph()
+        if level == 1 and not self.seen_title:
+            self.seen_title = True
+            self.region_title = True
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.space_before = Pt(12)
+            p.paragraph_format.space_after = Pt(0)
+            add_runs(p, runs, size=15, bold=True)
+        elif self.region == "appendix" and level <= 2:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            add_runs(p, runs, bold=True)
+        else:
+            layout.body_format(p)
+            p.paragraph_format.keep_with_next = True
+            add_runs(p, runs, bold=True, italic=level >= 4)
+        return i + 3
+
+    def paragraph(self, tokens: list[Token], i: int) -> int:
+        runs = inline_runs(tokens[i + 1])
+        p = self.doc.add_paragraph()
+        if self.region_title:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.space_after = Pt(0)
+            add_runs(p, runs, bold=True)
+        elif self.list_depth:
+            layout.body_format(p)
+            add_runs(p, [Run("- " if self.list_depth == 1 else "+ ")] + runs)
+        elif self.region == "appendix":
+            layout.body_format(p, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+            add_runs(p, runs)
+        else:
+            layout.body_format(p)
+            add_runs(p, runs)
+        return i + 3
+
+    def rule(self, tokens: list[Token], i: int) -> int:
+        p = self.doc.add_paragraph("-----------")
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(12)
+        self.region_title = False
+        return i + 1
+
+    def list_open(self, tokens: list[Token], i: int) -> int:
+        self.list_depth += 1
+        return i + 1
+
+    def list_close(self, tokens: list[Token], i: int) -> int:
+        self.list_depth -= 1
+        return i + 1
+
+    def table(self, tokens: list[Token], i: int) -> int:
+        header: list[str] = []
+        rows: list[list[str]] = []
+        aligns: list[bool] = []
+        while tokens[i].type != "table_close":
+            tok = tokens[i]
+            if tok.type in ("th_open", "td_open"):
+                text = "".join(r.text for r in inline_runs(tokens[i + 1]))
+                if tok.type == "th_open":
+                    header.append(text)
+                    aligns.append("right" in str(tok.attrs.get("style", "")))
+                else:
+                    rows[-1].append(text)
+            elif tok.type == "tr_open" and header and tokens[i - 1].type != "thead_open":
+                rows.append([])
+            i += 1
+        right = [a or all(_NUMERIC.match(r[k]) for r in rows if k < len(r)) for k, a in enumerate(aligns)]
+        widths = _column_widths(header, rows, self._text_width())
+        body = self.doc.element.body
+        body.sectPr.addprevious(parse_xml(layout.data_table_xml(header, rows, right, widths)))
+        self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+        return i + 1
+
+    def _text_width(self) -> int:
+        section = self.doc.sections[-1]
+        return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU → twips
+
+
+def _column_widths(header: list[str], rows: list[list[str]], total: int) -> list[int]:
+    """Share the text width by content: long names wide, numbers and 'TT' narrow.
+
+    A column needs room for its longest cell, and for the longest word of its
+    header (headers wrap between words).
+    """
+    weights = []
+    for k, title in enumerate(header):
+        longest_cell = max((len(r[k]) for r in rows if k < len(r)), default=0)
+        longest_word = max((len(w) for w in title.split()), default=1)
+        weights.append(min(max(longest_cell, longest_word, 3), 28))
+    scale = total / sum(weights)
+    widths = [int(w * scale) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def markdown_to_docx(markdown: str, title: str = "") -> bytes:
+    return Writer(title).write(markdown)

@@ -1,0 +1,116 @@
+"""Finding and running report templates: Jinja in, Markdown out.
+
+Templates are `NAME.md.j2` files found along an override path: the
+workspace's `templates/` folder, then the built-in ones (always reachable as
+`builtin/NAME.md.j2`, so a workspace template can extend the one it
+replaces). Undefined names and unknown indicator codes fail with the
+template's file and line.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from .context import FILTERS, ReportContext, TemplateDataError
+from .errors import UserError
+
+SUFFIX = ".md.j2"
+
+
+def builtin_dir() -> Path:
+    """The built-in templates: inside the installed package, or the repository's."""
+    packaged = Path(str(resources.files("doanreport"))) / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"  # an editable checkout
+
+
+def environment(workspace_dir: Path | None) -> jinja2.Environment:
+    paths = [str(p) for p in (workspace_dir, builtin_dir()) if p is not None and p.is_dir()]
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader(paths),
+        jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(builtin_dir()))}),
+    ])
+    env = jinja2.Environment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    env.filters["ket_thuc"] = end_mark
+    return env
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str
+    origin: str  # "builtin" or "workspace"
+    description: str
+    path: Path
+
+
+def available(workspace_dir: Path | None) -> list[TemplateInfo]:
+    """Templates by name; a workspace one hides the built-in of the same name."""
+    found: dict[str, TemplateInfo] = {}
+    for origin, folder in (("builtin", builtin_dir()), ("workspace", workspace_dir)):
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(folder.glob(f"*{SUFFIX}")):
+            name = path.name[: -len(SUFFIX)]
+            if not name.startswith("_"):
+                found[name] = TemplateInfo(name, origin, _description(path), path)
+    return sorted(found.values(), key=lambda t: t.name)
+
+
+def _description(path: Path) -> str:
+    """The first line of the template's opening `{# ... #}` comment."""
+    text = path.read_text(encoding="utf-8").lstrip()
+    if text.startswith("{#"):
+        return text[2:].split("#}", 1)[0].strip().splitlines()[0].strip()
+    return ""
+
+
+def render_markdown(env: jinja2.Environment, name: str, ctx: ReportContext) -> str:
+    """Run template `name`; any template problem becomes a UserError with file:line."""
+    try:
+        template = env.get_template(name + SUFFIX)
+    except jinja2.TemplateNotFound as exc:
+        if exc.name == name + SUFFIX:
+            raise UserError("template-not-found", name=name) from None
+        raise UserError("template-error", where=name + SUFFIX, detail=f"không tìm thấy {exc.name}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise UserError("template-error", where=f"{exc.filename or exc.name}:{exc.lineno}", detail=exc.message) from None
+    try:
+        return template.render(ctx.as_dict())
+    except (jinja2.UndefinedError, TemplateDataError, jinja2.TemplateError, TypeError, ValueError, ZeroDivisionError) as exc:
+        raise UserError("template-error", where=_where(exc, template.filename), detail=str(exc)) from None
+
+
+def _where(exc: BaseException, fallback: str | None) -> str:
+    """`file:line` of the innermost template frame in the exception's traceback."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(SUFFIX):
+            return f"{_short(frame.filename)}:{frame.lineno}"
+    return _short(fallback or "?")
+
+
+def _short(path: str) -> str:
+    p = Path(path)
+    try:
+        return p.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(p)
+
+
+def end_mark(text: str) -> str:
+    """Close a report body with `./.` after its last sentence."""
+    body = text.rstrip()
+    return body + "./.\n" if body else body

@@ -1,0 +1,266 @@
+"""`doanreport render`: templates to Markdown and to a .docx in the Union's layout."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+FILES = {
+    "data/dk-q1.yaml": """\
+        unit: dk-test
+        period: 2012Q1
+        submitted: 2012-04-05
+        values:
+          tuyen_truyen: {cuoc: 3}
+        narrative:
+          chi_dao: Ban Thường vụ chỉ đạo các cơ sở Đoàn triển khai chương trình công tác năm 2012.
+          han_che: [Một số chi đoàn sinh hoạt chưa đều., Công tác tuyên truyền có lúc chưa kịp thời.]
+          phuong_huong: [Tiếp tục tổ chức sinh hoạt chi đoàn theo chủ đề.]
+        """,
+    "data/vp-q1.yaml": """\
+        unit: cd-vp-tinh-uy
+        period: 2012Q1
+        submitted: 2012-04-10
+        values:
+          to_chuc: {doan_vien: 2000, dang_vien_sinh_hoat_doan: 400, hoc_vien_cam_tinh: 89}
+          tuyen_truyen: {cuoc: 216, luot_tham_gia: 2000}
+          tinh_nguyen: {qua_tang: 87, qua_gia_tri: 20000000}
+          hien_mau: {luot_tham_gia: 200, don_vi: 114}
+          sinh_hoat: {ty_le_tham_gia: 95}
+        """,
+    "data/stc-q1.yaml": """\
+        unit: cd-so-tai-chinh
+        period: 2012Q1
+        submitted: 2012-04-12
+        values:
+          to_chuc: {doan_vien: 145, dang_vien_sinh_hoat_doan: 46}
+          sinh_hoat: {ty_le_tham_gia: 95}
+        """,
+}
+
+
+@pytest.fixture
+def ws(make_ws):
+    return make_ws(FILES)
+
+
+def render(run, ws, *args):
+    return run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1", *args)
+
+
+def test_markdown_states_the_figures_and_sections(run, ws):
+    result = render(run, ws, "--number", "36", "--date", "2013-05-08")
+    assert result.exit_code == 0, result.stderr
+    md = result.stdout
+    assert "**BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH**" in md
+    assert "Số: 36-BC/ĐTNK" in md
+    assert "*Sóc Trăng, ngày 08 tháng 5 năm 2013*" in md
+    assert "# BÁO CÁO" in md and "quý I/2012" in md
+    assert "219 cuộc tuyên truyền" in md and "2.000 lượt" in md
+    assert "87 phần quà trị giá 20 triệu đồng" in md
+    assert "200 lượt đoàn viên thanh niên tham gia hiến máu tình nguyện, hiến được 114 đơn vị máu" in md
+    assert "89 thanh niên ưu tú" in md
+    assert "2.145 đoàn viên (trong đó 446 đảng viên" in md
+    assert "bình quân 95%" in md
+    assert "Ban Thường vụ chỉ đạo các cơ sở Đoàn" in md
+    assert "- Một số chi đoàn sinh hoạt chưa đều." in md
+    assert "## V. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI" in md
+    assert "Đoàn Khối các cơ quan tỉnh./." in md
+    assert "- Lưu VP." in md and "**Ký Minh Thi**" in md
+    assert "None" not in md and "{{" not in md
+
+
+def test_sections_nobody_wrote_are_left_out(make_ws, run):
+    ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  hien_mau: {don_vi: 4}\n"})
+    result = run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1", "--unit", "cd-vp-tinh-uy")
+    assert result.exit_code == 0, result.stderr
+    md = result.stdout
+    assert "TUYÊN TRUYỀN" not in md and "ĐÁNH GIÁ CHUNG" not in md and "PHƯƠNG HƯỚNG" not in md
+    assert "hiến được 4 đơn vị máu" in md
+    assert "lượt đoàn viên thanh niên tham gia hiến máu" not in md  # not reported: no sentence, no blank
+
+
+def _docx(run, ws, tmp_path, *args) -> tuple[docx.document.Document, bytes]:
+    out = tmp_path / "bao-cao.docx"
+    result = render(run, ws, "-o", out, *args)
+    assert result.exit_code == 0, result.stderr
+    data = out.read_bytes()
+    return docx.Document(io.BytesIO(data)), data
+
+
+def test_docx_page_and_margins(run, ws, tmp_path):
+    document, _ = _docx(run, ws, tmp_path)
+    section = document.sections[0]
+    mm = [round(x.mm, 1) for x in (section.page_width, section.page_height, section.top_margin,
+                                   section.bottom_margin, section.left_margin, section.right_margin)]
+    assert mm == [210, 297, 20, 20, 30, 20]
+    assert section.orientation == WD_ORIENT.PORTRAIT
+
+
+def test_docx_fonts_are_times_new_roman_everywhere(run, ws, tmp_path):
+    _, data = _docx(run, ws, tmp_path)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for part in ("word/styles.xml", "word/stylesWithEffects.xml"):
+            styles = z.read(part).decode("utf-8")
+            assert "Theme=" not in styles and "w:cstheme" not in styles, part
+            fonts = re.findall(r"<w:rFonts[^>]*>", styles)
+            assert fonts, part
+            for tag in fonts:
+                for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+                    assert f'w:{slot}="Times New Roman"' in tag, (part, tag)
+        defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", z.read("word/styles.xml").decode(), re.S).group(0)
+        assert 'w:eastAsia="Times New Roman"' in defaults and 'w:cs="Times New Roman"' in defaults
+
+
+def test_docx_header_table_title_and_body(run, ws, tmp_path):
+    document, _ = _docx(run, ws, tmp_path, "--number", "36", "--date", "2013-05-08")
+    header = document.tables[0]
+    left, right = (c.text.splitlines() for c in header.rows[0].cells)
+    assert left == ["BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH", "***", "Số: 36-BC/ĐTNK"]
+    assert right == ["ĐOÀN TNCS HỒ CHÍ MINH", "Sóc Trăng, ngày 08 tháng 5 năm 2013"]
+    assert header.rows[0].cells[0].paragraphs[0].runs[0].bold
+    tn = header.rows[0].cells[1].paragraphs[0].runs[0]
+    assert tn.bold and tn.underline
+    assert header.rows[0].cells[1].paragraphs[1].runs[0].italic
+    borders = header._tbl.tblPr.xml
+    assert 'w:val="nil"' in borders
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    title = next(p for p in paragraphs if p.text == "BÁO CÁO")
+    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER and title.runs[0].bold
+    assert title.runs[0].font.size.pt == 15
+    subject = paragraphs[paragraphs.index(title) + 1]
+    assert subject.text == "Kết quả công tác Đoàn và phong trào thanh niên quý I/2012"
+    assert subject.alignment == WD_ALIGN_PARAGRAPH.CENTER and subject.runs[0].bold
+    heading = next(p for p in paragraphs if p.text.startswith("I. "))
+    assert heading.runs[0].bold
+    body = next(p for p in paragraphs if p.text.startswith("Các cơ sở Đoàn đã tổ chức 219"))
+    assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert round(body.paragraph_format.first_line_indent.mm) == 10
+    assert body.paragraph_format.space_after.pt >= 6
+    item = next(p for p in paragraphs if "Một số chi đoàn" in p.text)
+    assert item.text.startswith("- ") and item.style.name == "Normal"
+    assert paragraphs[paragraphs.index(next(p for p in paragraphs if p.text.endswith("./.")))].text.startswith("Trên đây")
+
+
+def test_docx_recipients_and_signature_side_by_side(run, ws, tmp_path):
+    document, _ = _docx(run, ws, tmp_path)
+    sign = document.tables[-1]
+    left, right = sign.rows[0].cells
+    lines = [p.text for p in left.paragraphs]
+    assert lines == ["Nơi nhận:", "- BTV Tỉnh Đoàn;", "- Lưu VP."]
+    first = left.paragraphs[0].runs[0]
+    assert first.bold and first.italic and first.font.size.pt == 12
+    assert left.paragraphs[1].runs[-1].font.size.pt == 11
+    assert [p.text for p in right.paragraphs] == ["TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Ký Minh Thi"]
+    assert all(p.runs[0].bold for p in right.paragraphs)
+    assert right.paragraphs[2].paragraph_format.space_before.pt >= 48
+
+
+def test_docx_page_numbers_from_page_two(run, ws, tmp_path):
+    document, data = _docx(run, ws, tmp_path)
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert 'w:instr="PAGE"' in section.header._element.xml
+    assert section.header.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert "PAGE" not in section.first_page_header._element.xml
+
+
+def test_docx_is_reproducible(run, ws, tmp_path):
+    _, first = _docx(run, ws, tmp_path, "--number", "36")
+    _, second = _docx(run, ws, tmp_path, "--number", "36")
+    assert first == second
+
+
+def test_markdown_and_docx_say_the_same(run, ws, tmp_path):
+    md = render(run, ws).stdout
+    document, _ = _docx(run, ws, tmp_path)
+    plain = re.sub(r"[*#]|<[^>]+>", "", md).replace("\\", "")
+    for p in document.paragraphs:
+        text = p.text.strip()
+        if text and not set(text) <= {"-"}:
+            assert text.lstrip("- ").strip() in plain, text
+
+
+def test_appendix_children_table(run, ws, tmp_path):
+    md = render(run, ws, "--appendix", "children").stdout
+    assert "## PHỤ LỤC" in md
+    assert md.index("Ký Minh Thi") < md.index("PHỤ LỤC")
+    assert "| 2 | Chi đoàn Văn phòng Tỉnh ủy |" in md
+    assert "| Tổng cộng |" in md
+    document, _ = _docx(run, ws, tmp_path, "--appendix", "children")
+    table = document.tables[-1]
+    assert table.rows[0].cells[1].text == "Đơn vị"
+    assert table.rows[-1].cells[1].text == "Tổng cộng"
+    assert "<w:tblHeader/>" in table.rows[0]._tr.xml
+    number = table.rows[-1].cells[-1].paragraphs[0]
+    assert number.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert document.sections[-1].orientation == WD_ORIENT.LANDSCAPE  # many columns
+
+
+def test_appendix_all_has_a_row_per_reporting_unit(run, ws):
+    md = render(run, ws, "--appendix", "all").stdout
+    rows = [line for line in md.splitlines() if re.match(r"\| \d+ \|", line)]
+    names = [r.split("|")[2].strip() for r in rows]
+    assert names[:3] == ["Đoàn Khối các cơ quan tỉnh", "Chi đoàn Văn phòng Tỉnh ủy", "Chi đoàn Sở Tài chính"]
+
+
+def test_templates_command_lists_builtins_and_overrides(make_ws, run):
+    ws = make_ws({"templates/quy.md.j2": "{# Mẫu quý riêng của Đoàn Khối. #}\n{% extends 'builtin/quy.md.j2' %}\n"})
+    result = run("templates", "--workspace", ws)
+    assert result.exit_code == 0
+    assert "quy" in result.stdout and "Mẫu quý riêng của Đoàn Khối." in result.stdout
+    assert "soket" in result.stdout and "ct03" in result.stdout
+
+
+def test_workspace_template_overrides_and_extends_builtin(make_ws, run):
+    override = """\
+    {# Báo cáo quý có thêm lời mở đầu. #}
+    {% extends "builtin/quy.md.j2" %}
+    {% block subject %}Báo cáo nhanh {{ period.label }}{% endblock %}
+    """
+    ws = make_ws({**FILES, "templates/quy.md.j2": override})
+    md = render(run, ws).stdout
+    assert "**Báo cáo nhanh quý I/2012**" in md and "219 cuộc" in md
+
+
+def test_unknown_indicator_fails_with_template_file_and_line(make_ws, run):
+    bad = "{% extends '_khung.md.j2' %}\n{% block body %}\nSố liệu: {{ v('tuyen_truyen.khong_co') }}\n{% endblock %}\n"
+    ws = make_ws({**FILES, "templates/sai.md.j2": bad})
+    result = run("render", "--workspace", ws, "--template", "sai", "--period", "2012Q1")
+    assert result.exit_code == 1
+    assert "sai.md.j2:3" in result.stderr and "tuyen_truyen.khong_co" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_undefined_variable_fails_with_template_file_and_line(make_ws, run):
+    bad = "{% extends '_khung.md.j2' %}\n{% block body %}\n\nĐơn vị: {{ khong_co_bien }}\n{% endblock %}\n"
+    ws = make_ws({**FILES, "templates/sai.md.j2": bad})
+    result = run("render", "--workspace", ws, "--template", "sai", "--period", "2012Q1")
+    assert result.exit_code == 1
+    assert "sai.md.j2:4" in result.stderr and "khong_co_bien" in result.stderr
+
+
+def test_template_syntax_error_and_unknown_template(make_ws, run):
+    ws = make_ws({**FILES, "templates/sai.md.j2": "{% if %}\n"})
+    result = run("render", "--workspace", ws, "--template", "sai", "--period", "2012Q1")
+    assert result.exit_code == 1 and "sai.md.j2:1" in result.stderr
+    result = run("render", "--workspace", ws, "--template", "khong-co", "--period", "2012Q1")
+    assert result.exit_code == 1 and "doanreport templates" in result.stderr
+
+
+def test_docx_needs_an_output_file_and_bad_date_is_usage(run, ws):
+    assert render(run, ws, "--format", "docx").exit_code == 2
+    assert render(run, ws, "--date", "8/5/2013").exit_code == 2
+
+
+def test_render_refuses_bad_data_and_writes_nothing(make_ws, run, tmp_path):
+    ws = make_ws({**FILES, "data/bad.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q2\nvalues:\n  hien_mau: {don_vi: -1}\n"})
+    out = tmp_path / "x.docx"
+    result = render(run, ws, "-o", out)
+    assert result.exit_code == 1 and not out.exists()
