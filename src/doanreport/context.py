@@ -251,7 +251,16 @@ def merge_highlights(items: Iterable[HighlightRef], kind: str | None = None, pro
                             tuple(e["units"].values()), tuple(e["units"])) for e in merged.values()]
 
 
+def group_by_units(items: Iterable[MergedHighlight]) -> list[tuple[tuple[str, ...], list[MergedHighlight]]]:
+    """Highlights run by exactly the same units, together: 'mô hình A và mô hình B của X'."""
+    groups: dict[tuple[str, ...], list[MergedHighlight]] = {}
+    for h in items:
+        groups.setdefault(h.units, []).append(h)
+    return list(groups.items())
+
+
 FILTERS: Mapping[str, Any] = {
+    "group_units": group_by_units,
     "so": vnformat.so,
     "so_tp": vnformat.so_tp,
     "pct": vnformat.pct,

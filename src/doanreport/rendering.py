@@ -60,9 +60,20 @@ def render(ws: Workspace, report: Report, template: str, frame: Frame, appendix:
 
 
 def tidy(markdown: str) -> str:
-    """At most one blank line between blocks, no trailing spaces but Markdown's hard breaks."""
-    lines = [line if line.endswith("  ") and line.strip() else line.rstrip() for line in markdown.splitlines()]
+    """One blank line between blocks, a list always closed by a blank line (so the
+    next sentence is not swallowed into its last item), no trailing spaces but
+    Markdown's hard breaks."""
+    lines: list[str] = []
+    for line in markdown.splitlines():
+        line = line if line.endswith("  ") and line.strip() else line.rstrip()
+        if lines and _is_item(lines[-1]) and line and not _is_item(line) and not line.startswith(" "):
+            lines.append("")
+        lines.append(line)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def _is_item(line: str) -> bool:
+    return line.lstrip().startswith(("- ", "+ ", "* ")) or bool(re.match(r"\s*\d+\. ", line))
 
 
 def to_docx(markdown: str, title: str = "") -> bytes:
