@@ -264,3 +264,63 @@ def test_render_refuses_bad_data_and_writes_nothing(make_ws, run, tmp_path):
     out = tmp_path / "x.docx"
     result = render(run, ws, "-o", out)
     assert result.exit_code == 1 and not out.exists()
+
+
+TEMPLATES = ("quy", "soket", "ct03")
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("files", [
+    {},  # nobody reported anything
+    {"data/a.yaml": "unit: cd-khoa-noi\nperiod: 2012M01\nvalues:\n  hien_mau: {don_vi: 2}\n"},  # one unit, one figure
+    FILES,
+], ids=["empty", "one-unit", "full"])
+def test_every_builtin_template_renders_anywhere(make_ws, run, tmp_path, template, files):
+    ws = make_ws(files)
+    for unit in ("dk-test", "cd-khoa-noi"):
+        args = ("render", "--workspace", ws, "--template", template, "--period", "2012", "--unit", unit)
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+        md = result.stdout
+        assert "None" not in md and "{{" not in md and "  ." not in md
+        assert md.count("./.") == 1
+        out = tmp_path / f"{template}-{unit}.docx"
+        assert run(*args, "-o", out).exit_code == 0
+        document = docx.Document(str(out))
+        assert any(p.text == "BÁO CÁO" for p in document.paragraphs)
+
+
+def test_soket_states_three_responsibilities(make_ws, run):
+    ws = make_ws({"data/a.yaml": """\
+        unit: cd-vp-tinh-uy
+        period: 2012
+        values:
+          ban_than: {giao_vien_gioi: 1300}
+          van_nghe_tdtt: {hoat_dong: 710, luot_tham_gia: 9100}
+          tinh_nguyen: {kham_benh_dot: 70, kham_benh_luot: 6900, qua_tang: 1400, qua_gia_tri: 110000000}
+          hien_mau: {don_vi: 1350}
+        highlights:
+          - {kind: mo_hinh, name: Ngày thứ Bảy tình nguyện, program: 3tn}
+        """})
+    md = run("render", "--workspace", ws, "--template", "soket", "--period", "2012").stdout
+    assert "Kết quả 01 năm triển khai thực hiện phong trào “3 trách nhiệm”" in md
+    assert "### 1. Trách nhiệm đối với bản thân" in md and "1.300 đoàn viên giáo viên" in md
+    assert "### 2. Trách nhiệm với công việc, cơ quan, đơn vị" in md and "710 hoạt động" in md and "9.100" in md
+    assert "### 3. Trách nhiệm đối với nhân dân" in md and "70 đợt khám" in md and "6.900 lượt người" in md
+    assert "1.400 suất quà" in md and "110 triệu đồng" in md and "1.350 đơn vị máu" in md
+    assert "Mô hình “Ngày thứ Bảy tình nguyện” của Chi đoàn Văn phòng Tỉnh ủy" in md
+
+
+def test_ct03_lists_a_model_once_with_all_its_units(make_ws, run):
+    model = "{kind: mo_hinh, name: Đưa chuyên đề về Bác vào sinh hoạt lệ Chi đoàn, program: ct03}"
+    ws = make_ws({
+        "data/a.yaml": f"unit: cd-vp-tinh-uy\nperiod: 2012\nvalues:\n  ct03: {{mo_hinh_tap_the: 1}}\nhighlights:\n  - {model}\n"
+                       "  - {kind: ca_nhan, name: Lý Minh Toàn, role: Bí thư Chi đoàn, description: Thực hành tiết kiệm}\n",
+        "data/b.yaml": f"unit: cd-so-tai-chinh\nperiod: 2012\nvalues:\n  ct03: {{mo_hinh_tap_the: 1}}\nhighlights:\n  - {model}\n",
+    })
+    md = run("render", "--workspace", ws, "--template", "ct03", "--period", "2012").stdout
+    line = "- Mô hình “Đưa chuyên đề về Bác vào sinh hoạt lệ Chi đoàn” của Chi đoàn Văn phòng Tỉnh ủy, Chi đoàn Sở Tài chính."
+    assert line in md
+    assert md.count("Đưa chuyên đề về Bác vào sinh hoạt lệ Chi đoàn") == 1
+    assert "Lý Minh Toàn - Bí thư Chi đoàn với nội dung làm theo “Thực hành tiết kiệm”" in md
+    assert "đã xuất hiện 2 mô hình thanh niên làm theo lời Bác, nổi bật như:" in md
