@@ -147,14 +147,22 @@ class ReportContext:
         found = [x for x in (self.v(c) for c in codes) if x is not None]
         return sum(found) if found else None
 
-    def others(self, group: str) -> list[dict[str, Any]]:
-        """Reported indicators of `group` the template has not named so far."""
+    def others(self, group: str, exclude: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """Reported indicators of `group` the template has not named so far
+        (nor names in `exclude`, which it will name later)."""
+        skip = set(exclude)
         out = []
         for code in self.catalog.codes_in(group):
-            if code not in self.used and code in self.report.agg.values:
+            if code not in self.used and code not in skip and code in self.report.agg.values:
                 ind = self.catalog[code]
                 out.append({"code": code, "label": ind.label, "unit": ind.unit, "value": self.v(code)})
         return out
+
+    def spread(self, code: str) -> tuple[float, float] | None:
+        """Lowest and highest value among the direct children that reported `code`."""
+        self._check(code)
+        found = [c.values[code] for c in self.report.agg.children if code in c.values]
+        return (min(found), max(found)) if found else None
 
     def label(self, code: str) -> str:
         self._check(code)
@@ -206,13 +214,15 @@ class ReportContext:
 
     def period_view(self) -> dict[str, Any]:
         p: Period = self.report.agg.period
+        multi_year = p.first_year != p.last_year and p.months >= 24
+        span = f"giai đoạn {p.first_year} – {p.last_year}" if multi_year else p.label
         window = None
         if self.cutoff == "nd09":
             a, b = p.cutoff_window()
             window = f"số liệu tính từ ngày {a.day}/{a.month}/{a.year} đến ngày {b.day}/{b.month}/{b.year}"
         return {"code": p.code, "label": p.label, "start": p.start_date, "end": p.end_date, "months": p.months,
                 "years": p.years, "kind": p.kind, "first_year": p.first_year, "last_year": p.last_year,
-                "window": window}
+                "window": window, "span": span}
 
     def as_dict(self) -> dict[str, Any]:
         agg = self.report.agg
@@ -227,7 +237,7 @@ class ReportContext:
             "children": self.children(),
             "completeness": agg.completeness,
             "v": self.v, "has": self.has, "total": self.total, "others": self.others, "label": self.label,
-            "ratio": self.ratio, "change": self.change, "count_units": self.count_units,
+            "ratio": self.ratio, "change": self.change, "spread": self.spread, "count_units": self.count_units,
             "count_children": self.count_children, "highlights": self.highlights,
             "narrative": self.narrative, "counter": Counter, "unit_name": lambda code: self.tree[code].name,
         }

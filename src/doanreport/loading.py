@@ -23,7 +23,7 @@ from .diagnostics import Diagnostic, error, warning
 from .messages import Phrase
 from .schema import suggest, validate
 from .source import Document, load
-from .submissions import NARRATIVE_KEYS, ROLLUP_ONLY, Submission
+from .submissions import NARRATIVE_KEYS, ROLLUP_ONLY, TEMPLATE_KEYS, Submission
 from .units import Tree
 from .workspace import Workspace
 
@@ -69,7 +69,7 @@ def check_raw(docs: list[Document], ctx: Context) -> tuple[list[Document], list[
         if isinstance(doc.data, dict):
             diags += _check_unit(doc, ctx.tree)
             diags += _check_values(doc, ctx.catalog)
-            diags += _check_narrative(doc)
+            diags += _check_narrative(doc, ctx.catalog)
             diags += _check_rollup_keys(doc)
     return docs, diags
 
@@ -232,14 +232,16 @@ def _check_rollup_keys(doc: Document) -> list[Diagnostic]:
     return [error("rollup-only", doc.file, doc.key_pos((key,)), key=key) for key in ROLLUP_ONLY if key in doc.data]
 
 
-def _check_narrative(doc: Document) -> list[Diagnostic]:
+def _check_narrative(doc: Document, catalog: Catalog) -> list[Diagnostic]:
+    """Warn about a section key that looks like a misspelt known one."""
     narrative = doc.data.get("narrative")
     if not isinstance(narrative, dict):
         return []
+    known = (*NARRATIVE_KEYS, *TEMPLATE_KEYS, *catalog.all_groups())
     diags = []
     for key in narrative:
-        if isinstance(key, str) and key not in NARRATIVE_KEYS:
-            near = suggest(key, NARRATIVE_KEYS)
+        if isinstance(key, str) and key not in known:
+            near = suggest(key, known)
             if near:
                 diags.append(warning("unknown-narrative-key", doc.file, doc.key_pos(("narrative", key)),
                                      key=key, suggestion=near))

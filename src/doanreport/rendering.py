@@ -68,6 +68,8 @@ def tidy(markdown: str) -> str:
         line = line if line.endswith("  ") and line.strip() else line.rstrip()
         if lines and _is_item(lines[-1]) and line and not _is_item(line) and not line.startswith(" "):
             lines.append("")
+        elif lines and lines[-1].startswith("#") and line:
+            lines.append("")
         lines.append(line)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 

@@ -28,6 +28,9 @@ NARRATIVE_KEYS = (
     "kien_nghi",
     "phuong_huong",
 )
+# Further sections the built-in templates ask for, besides one per indicator
+# group (the text about `tuyen_truyen` goes under `tuyen_truyen`, ...).
+TEMPLATE_KEYS = ("mo_dau", "mo_hinh", "nhan_dan", "cai_cach_hanh_chinh")
 HIGHLIGHT_KINDS = ("mo_hinh", "cong_trinh", "phan_viec", "ca_nhan", "tap_the")
 ROLLUP_ONLY = ("coverage", "weights", "completeness")
 
