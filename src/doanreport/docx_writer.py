@@ -89,7 +89,7 @@ class Writer:
         self.region = "body"
         self.seen_title = False
         self.region_title = False  # between the title and its rule: the subject lines
-        self.list_depth = 0
+        self.lists: list[list] = []  # open lists: [ordered, next number]
         self.block: list[Token] = []  # tokens of the current header/signature region
 
     def write(self, markdown: str) -> bytes:
@@ -212,9 +212,9 @@ class Writer:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.space_after = Pt(0)
             add_runs(p, runs, bold=True)
-        elif self.list_depth:
+        elif self.lists:
             layout.body_format(p)
-            add_runs(p, [Run("- " if self.list_depth == 1 else "+ ")] + runs)
+            add_runs(p, [Run(self._item_mark())] + runs)
         elif self.region == "appendix":
             layout.body_format(p, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
             add_runs(p, runs)
@@ -231,12 +231,22 @@ class Writer:
         return i + 1
 
     def list_open(self, tokens: list[Token], i: int) -> int:
-        self.list_depth += 1
+        tok = tokens[i]
+        start = int(tok.attrs.get("start", 1)) if tok.type == "ordered_list_open" else 0
+        self.lists.append([tok.type == "ordered_list_open", start])
         return i + 1
 
     def list_close(self, tokens: list[Token], i: int) -> int:
-        self.list_depth -= 1
+        self.lists.pop()
         return i + 1
+
+    def _item_mark(self) -> str:
+        """`1. ` for numbered items, `- ` for items, `+ ` one level down, as typed."""
+        ordered, number = self.lists[-1]
+        if ordered:
+            self.lists[-1][1] += 1
+            return f"{number}. "
+        return "- " if len(self.lists) == 1 else "+ "
 
     def table(self, tokens: list[Token], i: int) -> int:
         header: list[str] = []

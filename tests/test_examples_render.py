@@ -1,0 +1,100 @@
+"""The three bundled examples render the seed reports' figures, to .md and .docx.
+
+Each figure below is a phrase of the seed report; it must come out of the
+unit files through aggregation and the built-in template, in both outputs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+CASES = {
+    "kcq-quy1-2012": ("quy", "2012Q1", [
+        "219 cuộc tuyên truyền", "2.000 lượt đoàn viên thanh niên",
+        "52 hoạt động văn hóa, văn nghệ, thể dục thể thao", "1.500 lượt đoàn viên thanh niên",
+        "33/41 công trình, phần việc thanh niên",
+        "87 phần quà trị giá 20 triệu đồng",
+        "200 lượt đoàn viên thanh niên tham gia hiến máu", "114 đơn vị máu",
+        "89 thanh niên ưu tú",
+        "40 cơ sở Đoàn trực thuộc (11 đoàn cơ sở, 29 chi đoàn cơ sở)",
+        "2.145 đoàn viên", "446 đảng viên",
+        "34/40 cơ sở tổ chức đại hội",
+        "bình quân 95%",
+        "Kết quả công tác Đoàn và phong trào thanh niên quý I/2012",
+    ]),
+    "soctrang-ct03": ("ct03", "2011M05..2013M04", [
+        "43 cơ sở Đoàn trực thuộc",
+        "6.028 lượt CB - ĐVTN",
+        "13 cuộc diễn đàn, hội thi, tọa đàm", "3.422 lượt",
+        "8.552 lượt tham gia và 2.422 thí sinh dự thi",
+        "15 cuộc, có 5.260 lượt",
+        "14.236.000 đồng",
+        "30 mô hình, 14 công trình, 92 phần việc",
+        "98 nội dung làm theo",
+        "giới thiệu 468 đoàn viên ưu tú", "281 đoàn viên ưu tú đã được kết nạp",
+        "xuất sắc (chiếm 85,5%), khá (chiếm 13,2%), trung bình (chiếm 1,3%)",
+        "100% đơn vị xếp loại vững mạnh (trong đó 29% đơn vị vững mạnh xuất sắc)",
+        "Mô hình “Đưa chuyên đề về Bác vào sinh hoạt lệ Chi đoàn” của Chi đoàn Văn phòng Tỉnh ủy, Chi đoàn Sở Kế hoạch và Đầu tư",
+        "Sơ kết 02 năm thực hiện Chỉ thị số 03-CT/TW",
+    ]),
+    "baclieu-3tn": ("soket", "2009M06..2013M05", [
+        "1.300 đoàn viên giáo viên",
+        "710 hoạt động", "9.100 đoàn viên thanh niên",
+        "4.900 buổi sinh hoạt chi đoàn", "80.300 đoàn viên thanh niên",
+        "phổ cập tin học cho 1.450",
+        "35 chi đoàn hoạt động kém",
+        "48 lớp tập huấn cho 2.100",
+        "70 đợt khám", "6.900 lượt người",
+        "21.000 cái",
+        "1.400 suất quà", "110 triệu đồng",
+        "sửa chữa được 45 căn nhà",
+        "30 căn nhà nhân ái trị giá 500 triệu đồng",
+        "1.350 đơn vị máu",
+        "Kết quả 04 năm triển khai thực hiện phong trào “3 trách nhiệm” của Tỉnh Đoàn Bạc Liêu (giai đoạn 2009 – 2013)",
+    ]),
+}
+
+SECTIONS = {
+    "kcq-quy1-2012": ["I. CÔNG TÁC TUYÊN TRUYỀN, GIÁO DỤC", "II. CÁC PHONG TRÀO HÀNH ĐỘNG CỦA ĐOÀN",
+                      "III. CÔNG TÁC XÂY DỰNG ĐOÀN VÀ ĐOÀN THAM GIA XÂY DỰNG ĐẢNG, CHÍNH QUYỀN"],
+    "soctrang-ct03": ["I. CÔNG TÁC TỔ CHỨC TRIỂN KHAI", "II. THIẾT KẾ MÔ HÌNH LÀM THEO", "III. KẾT QUẢ ĐẠT ĐƯỢC",
+                      "IV. HẠN CHẾ, NGUYÊN NHÂN VÀ KINH NGHIỆM QUA 02 NĂM THỰC HIỆN CHỈ THỊ 03-CT/TW",
+                      "V. MỘT SỐ CÔNG VIỆC THỰC HIỆN TRONG THỜI GIAN TỚI"],
+    "baclieu-3tn": ["I. CÔNG TÁC CHỈ ĐẠO", "II. KẾT QUẢ THỰC HIỆN", "1. Trách nhiệm đối với bản thân",
+                    "2. Trách nhiệm với công việc, cơ quan, đơn vị", "3. Trách nhiệm đối với nhân dân",
+                    "III. ĐÁNH GIÁ CHUNG", "1. Thuận lợi", "2. Khó khăn", "3. Kiến nghị, đề xuất",
+                    "IV. PHƯƠNG HƯỚNG TRONG NĂM 2013 – 2014"],
+}
+
+
+def _docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_example_validates_and_renders_every_seed_figure(run, tmp_path, name):
+    template, period, figures = CASES[name]
+    ws = EXAMPLES / name
+    check = run("validate", "--workspace", ws)
+    assert check.exit_code == 0 and "Không có lỗi" in check.stdout, check.stdout
+    args = ("render", "--workspace", ws, "--template", template, "--period", period)
+    md = run(*args).stdout
+    out = tmp_path / f"{name}.docx"
+    assert run(*args, "-o", out).exit_code == 0
+    text = _docx_text(out)
+    for figure in figures:
+        assert figure in md, (name, figure)
+        assert figure in text, (name, figure)
+    headings = [line.lstrip("#").strip() for line in md.splitlines() if line.startswith("#")]
+    positions = [headings.index(h) for h in SECTIONS[name]]
+    assert positions == sorted(positions), headings
