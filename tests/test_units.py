@@ -519,3 +519,26 @@ def test_count_by_kind() -> None:
     assert tree.count("dcs-bv-da-khoa", parse("2013Q1")) == 1
     assert tree.count("dcs-bv-da-khoa", parse("2011Q4")) == 1
     assert tree.count("cd-pc45", q1) == 0
+
+
+def test_active_months_counts_months_with_at_least_one_day():
+    from doanreport.periods import parse
+
+    doc, _ = parse_yaml(textwrap.dedent("""\
+        code: dk
+        name: Đoàn Khối
+        kind: doan_khoi
+        children:
+          - {code: a, name: A, kind: chi_doan_co_so, dissolved: 2012-02-15}
+          - {code: b, name: B, kind: chi_doan_co_so, dissolved: 2012-03-01}
+          - {code: c, name: C, kind: chi_doan_co_so, established: 2012-02-10}
+          - {code: d, name: D, kind: chi_doan_co_so, established: 2013-01-01}
+        """), "units.yaml")
+    tree, _ = build_tree(doc)
+    q1 = parse("2012Q1")
+    assert [tree[c].active_months(q1) for c in "abcd"] == [2, 2, 2, 0]
+    assert tree["dk"].active_months(parse("2012")) == 12
+    for code in "abcd":  # agrees with the day-by-day rule, month by month
+        unit = tree[code]
+        by_month = sum(unit.active_in(parse(f"2012M{m:02d}")) for m in range(1, 13))
+        assert unit.active_months(parse("2012")) == by_month

@@ -192,9 +192,10 @@ class _Run:
 
     def _completeness(self, code: str) -> Completeness:
         expected = self.tree.expected(code, self.period)
-        months = {u.code: len(self.months[u.code] & set(self.period.month_indexes())) for u in expected}
+        window = range(self.period.start, self.period.end)
+        months = {u.code: sum(1 for m in self.months[u.code] if m in window) for u in expected}
         reported = [u.code for u in expected if months[u.code]]
-        partial = [u.code for u in expected if 0 < months[u.code] < _active_months(u, self.period)]
+        partial = [u.code for u in expected if 0 < months[u.code] < u.active_months(self.period)]
         return Completeness(
             expected=tuple(u.code for u in expected),
             reported=tuple(reported),
@@ -211,10 +212,6 @@ class _Run:
                 code = h.unit or f.submission.unit
                 name = h.unit_name or (self.tree[code].name if code in self.tree else code)
                 yield HighlightRef(code, name, h.kind, h.name, h.program, h.role, h.description)
-
-
-def _active_months(unit: Unit, period: Period) -> int:
-    return sum(1 for m in period.month_indexes() if unit.active_in(Period(m, m + 1)))
 
 
 def _narrative(subs: Iterable[Submission]) -> dict[str, tuple[str, ...]]:

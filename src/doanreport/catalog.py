@@ -100,6 +100,13 @@ class Catalog:
         self.indicators = indicators
         self.groups = groups
         self.rules = rules
+        order = dict.fromkeys(groups)
+        for ind in indicators.values():
+            order.setdefault(ind.group)
+        self._groups = list(order)
+        self._by_group: dict[str, list[str]] = {g: [] for g in self._groups}
+        for code, ind in indicators.items():
+            self._by_group[ind.group].append(code)
 
     def __contains__(self, code: object) -> bool:
         return code in self.indicators
@@ -111,14 +118,11 @@ class Catalog:
         return self.groups.get(group, group)
 
     def codes_in(self, group: str) -> list[str]:
-        return [c for c, i in self.indicators.items() if i.group == group]
+        return list(self._by_group.get(group, ()))
 
     def all_groups(self) -> list[str]:
         """Groups in catalog order: declared headings first, then any other."""
-        seen = dict.fromkeys(self.groups)
-        for ind in self.indicators.values():
-            seen.setdefault(ind.group)
-        return list(seen)
+        return list(self._groups)
 
 
 def builtin_document() -> Document:

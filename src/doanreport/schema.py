@@ -68,7 +68,7 @@ def errors_to_diagnostics(model: type[BaseModel], doc: Document, errors: list[di
 def _data_path(doc: Document, loc: tuple) -> tuple:
     """The longest prefix of a pydantic location that exists in the document."""
     path = tuple(loc)
-    while path and path not in doc.values:
+    while path and not doc.has_path(path):
         path = path[:-1]
     return path
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -46,21 +48,41 @@ _constructor = yaml.constructor.SafeConstructor()
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed file: its data and where each part of it stands (1-based)."""
+    """A parsed file: its data, and where each part of it stands (1-based).
+
+    Positions are worked out only when a message needs one, by reading the
+    text again: the common case, a valid file, never pays for them.
+    """
 
     file: str
     data: Any
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict, repr=False)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict, repr=False)
+    text: str = field(default="", repr=False, compare=False)
+
+    @cached_property
+    def _positions(self) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
+        loader = _Loader(self.text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        builder = _Builder(self.file, record=True)
+        try:
+            builder.build(node, (), 0)
+        except _Refused:
+            pass  # positions found before the refusal stay usable
+        return builder.values, builder.keys
+
+    def has_path(self, path: Path_) -> bool:
+        return tuple(path) in self._positions[0]
 
     def pos(self, path: Path_) -> tuple[int, int] | None:
         """Position of the value at `path`, or of its nearest existing parent."""
-        return _nearest(self.values, tuple(path))
+        return _nearest(self._positions[0], tuple(path))
 
     def key_pos(self, path: Path_) -> tuple[int, int] | None:
         """Position of the key naming `path` (falls back like `pos`)."""
         path = tuple(path)
-        return self.keys.get(path) or self.pos(path)
+        return self._positions[1].get(path) or self.pos(path)
 
 
 def _nearest(table: dict[Path_, tuple[int, int]], path: Path_) -> tuple[int, int] | None:
@@ -115,7 +137,9 @@ def decode(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [error("file-binary", display)]
     if not text.strip() or not _has_content(text):
         return None, [error("file-empty", display)]
-    return unicodedata.normalize("NFC", text), diags
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text, diags
 
 
 def _try(raw: bytes, encoding: str) -> str | None:
@@ -147,14 +171,20 @@ def _try_cp1258(raw: bytes) -> str | None:
     return text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _mostly_control(text: str) -> bool:
     sample = text[:4096]
-    bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
-    return bad > max(8, len(sample) // 20)
+    return len(_CONTROL.findall(sample)) > max(8, len(sample) // 20)
 
 
 def _has_content(text: str) -> bool:
-    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return True
+    return False
 
 
 def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -176,11 +206,10 @@ def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Diagnosti
         return None, [error("file-empty", display)]
     builder = _Builder(display)
     try:
-        data = builder.build(node, (), 0)
+        data = builder.build(node, None, 0)
     except _Refused as refused:
         return None, [refused.diag]
-    doc = Document(display, data, builder.values, builder.keys)
-    return doc, builder.diags
+    return Document(display, data, text), builder.diags
 
 
 def load(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -210,36 +239,46 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _Builder:
-    """Turns a composed YAML node graph into plain data, recording positions."""
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_NULL = "tag:yaml.org,2002:null"
 
-    def __init__(self, display: str) -> None:
+
+class _Builder:
+    """Turns a composed YAML node graph into plain data.
+
+    With `record`, it also notes the position of every value and key by its
+    path; without, it builds values only (the fast path for valid files).
+    """
+
+    def __init__(self, display: str, record: bool = False) -> None:
         self.display = display
+        self.record = record
         self.values: dict[Path_, tuple[int, int]] = {}
         self.keys: dict[Path_, tuple[int, int]] = {}
         self.diags: list[Diagnostic] = []
         self.seen: set[int] = set()
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def build(self, node: yaml.Node, path: Path_ | None, depth: int) -> Any:
         if id(node) in self.seen:
             raise _Refused(error("yaml-alias", self.display, _mark(node)))
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _Refused(error("yaml-too-deep", self.display, _mark(node), limit=MAX_DEPTH))
-        self.values[path] = _mark(node)
+        if self.record:
+            self.values[path] = _mark(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            self._check_tag(node, _SEQ_TAG)
-            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            if node.tag != _SEQ_TAG:
+                raise _Refused(error("yaml-tag", self.display, _mark(node), tag=node.tag))
+            return [self.build(item, path + (i,) if self.record else None, depth + 1)
+                    for i, item in enumerate(node.value)]
         return self._scalar(node)
 
-    def _check_tag(self, node: yaml.Node, expected: str) -> None:
-        if node.tag != expected:
+    def _mapping(self, node: yaml.MappingNode, path: Path_ | None, depth: int) -> dict:
+        if node.tag != _MAP_TAG:
             raise _Refused(error("yaml-tag", self.display, _mark(node), tag=node.tag))
-
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
-        self._check_tag(node, _MAP_TAG)
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -247,27 +286,33 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(error("yaml-complex-key", self.display, _mark(key_node)))
             key = self._scalar(key_node)
-            if isinstance(key, str):
-                key = key.strip()
             if key in out:
-                first = self.keys[path + (key,)]
-                self.diags.append(
-                    error("yaml-duplicate-key", self.display, _mark(key_node), key=key, first_line=first[0])
-                )
+                if not self.record:
+                    first = next(k for k, _ in node.value if self._scalar(k) == key)
+                    self.diags.append(error("yaml-duplicate-key", self.display, _mark(key_node),
+                                            key=key, first_line=_mark(first)[0]))
                 continue
-            self.keys[path + (key,)] = _mark(key_node)
-            out[key] = self.build(value_node, path + (key,), depth + 1)
+            sub = None
+            if self.record:
+                sub = path + (key,)
+                self.keys[sub] = _mark(key_node)
+            out[key] = self.build(value_node, sub, depth + 1)
         return out
 
     def _scalar(self, node: yaml.Node) -> Any:
-        if node.tag not in _PLAIN_TAGS:
-            raise _Refused(error("yaml-tag", self.display, _mark(node), tag=node.tag))
+        tag, text = node.tag, node.value
+        if tag == _STR:
+            return text.strip()
+        if tag == _INT and text.isdigit() and (text[0] != "0" or len(text) == 1):
+            return int(text)
+        if tag == _NULL:
+            return None
+        if tag not in _PLAIN_TAGS:
+            raise _Refused(error("yaml-tag", self.display, _mark(node), tag=tag))
         try:
-            value = _constructor.yaml_constructors[node.tag](_constructor, node)
+            value = _constructor.yaml_constructors[tag](_constructor, node)
         except (ValueError, yaml.YAMLError):
             # e.g. `2012-02-30` looks like a date but is none: keep the text, and
             # let the schema say what was expected at this position
-            return node.value.strip()
-        if isinstance(value, str):
-            return value.strip()
-        return value
+            return text.strip()
+        return value.strip() if isinstance(value, str) else value

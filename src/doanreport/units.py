@@ -80,6 +80,16 @@ class Unit:
     reports: bool
     depth: int
 
+    def active_months(self, period: Period) -> int:
+        """How many months of the period the unit existed in (for at least a day)."""
+        first, last = period.start, period.end - 1
+        if self.established:
+            first = max(first, self.established.year * 12 + self.established.month - 1)
+        if self.dissolved:
+            gone = self.dissolved.year * 12 + self.dissolved.month - 1  # month of the first day gone
+            last = min(last, gone if self.dissolved.day > 1 else gone - 1)
+        return max(0, last - first + 1)
+
     def active_in(self, period: Period) -> bool:
         """Existed on at least one day of the period (dissolved = first day gone)."""
         if self.established and self.established > period.end_date:
