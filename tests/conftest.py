@@ -48,6 +48,12 @@ def write(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(textwrap.dedent(content), encoding="utf-8")
 
 
+@pytest.fixture(autouse=True)
+def private_cache_home(tmp_path_factory, monkeypatch):
+    """The cache's signing key goes to a test folder, not the user's ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+
+
 @pytest.fixture
 def make_ws(tmp_path: Path):
     """make_ws({"data/a.yaml": "..."}) -> workspace folder with the default config and tree."""

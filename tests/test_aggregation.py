@@ -48,7 +48,7 @@ TREE = tree_of()
 
 
 def sub(text: str, file: str = "f.yaml") -> Sourced:
-    return Sourced(file, Submission.model_validate(yaml.safe_load(textwrap.dedent(text))))
+    return Sourced(file, Submission.model_validate(yaml.safe_load(textwrap.dedent(text))).facts())
 
 
 def agg(files, period: str, unit: str = "dk", deadline: int | None = 20, tree=TREE):
@@ -281,7 +281,7 @@ def _random_workspace(draw) -> tuple[object, list[Sourced]]:
                 if draw(st.booleans()):
                     values["hien_mau"] = {"don_vi": draw(st.integers(0, 20))}
                 data = {"unit": code, "period": Period(start, start + size).code, "values": values}
-                files.append(Sourced(f"{code}-{kind}-{k}.yaml", Submission.model_validate(data)))
+                files.append(Sourced(f"{code}-{kind}-{k}.yaml", Submission.model_validate(data).facts()))
     return tree, files
 
 
@@ -328,7 +328,7 @@ def test_result_does_not_depend_on_file_order(ws, report, rnd):
 def _rollup_of(tree, files, code, period) -> Sourced:
     result = aggregate(tree, CATALOG, files, code, period)
     text = to_rollup_yaml(result, CATALOG, date(2013, 1, 10))
-    return Sourced(f"rollup-{code}.yaml", Submission.model_validate(yaml.safe_load(text)))
+    return Sourced(f"rollup-{code}.yaml", Submission.model_validate(yaml.safe_load(text)).facts())
 
 
 @SETTINGS
@@ -362,23 +362,23 @@ def test_sums_match_a_brute_force_oracle_when_files_do_not_overlap(ws, report):
     period = parse(report)
     # keep only monthly and quarterly files that never overlap within a unit
     keep, taken = [], {}
-    for f in sorted(files, key=lambda f: (f.submission.unit, f.submission.period.start, f.file)):
-        months = set(f.submission.period.month_indexes())
-        seen = taken.setdefault(f.submission.unit, set())
+    for f in sorted(files, key=lambda f: (f.facts.unit, f.facts.period.start, f.file)):
+        months = set(f.facts.period.month_indexes())
+        seen = taken.setdefault(f.facts.unit, set())
         if not months & seen:
             seen |= months
             keep.append(f)
-    inside = [f for f in keep if period.contains(f.submission.period)]
-    expected = sum(f.submission.value_items()["tuyen_truyen.cuoc"] for f in inside)
+    inside = [f for f in keep if period.contains(f.facts.period)]
+    expected = sum(f.facts.value_items()["tuyen_truyen.cuoc"] for f in inside)
     result = aggregate(tree, CATALOG, keep, "root", period)
     assert result.values.get("tuyen_truyen.cuoc", 0) == expected
     latest: dict[str, tuple[int, int]] = {}
     for f in inside:
-        s = f.submission
+        s = f.facts
         if s.unit not in latest or s.period.start > latest[s.unit][0]:
             latest[s.unit] = (s.period.start, s.value_items()["to_chuc.doan_vien"])
     assert result.values.get("to_chuc.doan_vien", 0) == sum(v for _, v in latest.values())
-    reporters = {f.submission.unit for f in inside}
+    reporters = {f.facts.unit for f in inside}
     assert result.coverage.get("tuyen_truyen.cuoc", 0) == len(reporters)
 
 

@@ -17,7 +17,7 @@ from doanreport.workspace import open_workspace
 
 
 def sourced(text: str, name: str) -> Sourced:
-    return Sourced(name, Submission.model_validate(yaml.safe_load(textwrap.dedent(text))))
+    return Sourced(name, Submission.model_validate(yaml.safe_load(textwrap.dedent(text))).facts())
 
 
 @pytest.fixture

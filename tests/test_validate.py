@@ -191,8 +191,10 @@ def test_input_files_are_not_modified(make_ws, run):
     ws = make_ws({"data/good.yaml": GOOD, "data/bad.yaml": "unit: x\nperiod: 2012Q9\n"})
     before = {p: p.read_bytes() for p in Path(ws).rglob("*") if p.is_file()}
     run("validate", "--workspace", ws)
-    after = {p: p.read_bytes() for p in Path(ws).rglob("*") if p.is_file()}
+    after = {p: p.read_bytes() for p in before}
     assert before == after
+    written = {p.relative_to(ws).as_posix() for p in Path(ws).rglob("*") if p.is_file() and p not in before}
+    assert written <= {".doanreport/files.cache"}
 
 
 def test_text_output_is_sorted_by_file_and_line(make_ws, run):

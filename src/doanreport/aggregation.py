@@ -23,7 +23,7 @@ from .diagnostics import Diagnostic, warning
 from .measures import EMPTY, Measure, Number, over_time, plus
 from .periods import Period
 from .selection import choose
-from .submissions import Submission
+from .submissions import Facts
 from .units import Tree, Unit
 
 
@@ -70,6 +70,9 @@ class Completeness:
     months: Mapping[str, int] = field(default_factory=dict)  # unit -> months covered
 
 
+NO_COMPLETENESS = Completeness((), (), (), (), (), ())
+
+
 @dataclass(frozen=True)
 class Aggregate:
     unit: Unit
@@ -94,10 +97,10 @@ class Aggregate:
 
 @dataclass(frozen=True)
 class Sourced:
-    """A valid submission and the file it came from."""
+    """A valid submission's facts and the file they came from."""
 
     file: str
-    submission: Submission
+    facts: Facts
 
 
 def due_date(period: Period, deadline_day: int) -> date:
@@ -111,9 +114,9 @@ class _Run:
     """One aggregation of one subtree over one period."""
 
     def __init__(self, tree: Tree, catalog: Catalog, by_unit: Mapping[str, list[Sourced]],
-                 period: Period, deadline_day: int | None) -> None:
+                 period: Period, deadline_day: int | None, detail: bool = True) -> None:
         self.tree, self.catalog, self.by_unit = tree, catalog, by_unit
-        self.period, self.deadline_day = period, deadline_day
+        self.period, self.deadline_day, self.detail = period, deadline_day, detail
         self.months: dict[str, set[int]] = defaultdict(set)
         self.late: set[str] = set()
         self.undated: set[str] = set()
@@ -123,14 +126,14 @@ class _Run:
         unit = self.tree[code]
         files = self.by_unit.get(code, [])
         aside: list[Aside] = []
-        rollups, aside_r = self._choose([f for f in files if f.submission.scope == "rollup"], masked)
-        masked = masked + tuple(f.submission.period for f in rollups)
-        owns, aside_o = self._choose([f for f in files if f.submission.scope == "own"], masked)
+        rollups, aside_r = self._choose([f for f in files if f.facts.scope == "rollup"], masked)
+        masked = masked + tuple(f.facts.period for f in rollups)
+        owns, aside_o = self._choose([f for f in files if f.facts.scope == "own"], masked)
         aside += aside_r + aside_o
         for f in owns:
-            self.months[code].update(f.submission.period.month_indexes())
+            self.months[code].update(f.facts.period.month_indexes())
         for f in rollups:
-            self._credit_rollup(f.submission)
+            self._credit_rollup(f.facts)
         used = [self._used(f) for f in rollups + owns]
         own = plus([self._over_time(owns), self._over_time(rollups)])
         kids = [self.node(c, masked) for c in unit.children]
@@ -141,9 +144,10 @@ class _Run:
             measure=plus([own] + [k.measure for k in kids]),
             own=own,
             children=shown,
-            completeness=self._completeness(code),
-            highlights=tuple(self._highlights(rollups + owns)) + tuple(h for k in kids for h in k.highlights),
-            narrative=_narrative(f.submission for f in rollups + owns),
+            completeness=self._completeness(code) if self.detail else NO_COMPLETENESS,
+            highlights=(tuple(self._highlights(rollups + owns)) + tuple(h for k in kids for h in k.highlights)
+                        if self.detail else ()),
+            narrative=_narrative(f.facts for f in rollups + owns) if self.detail else {},
             used=tuple(used) + tuple(u for k in kids for u in k.used),
             set_aside=tuple(aside) + tuple(a for k in kids for a in k.set_aside),
         )
@@ -151,26 +155,26 @@ class _Run:
     def _choose(self, files: list[Sourced], masked: tuple[Period, ...]) -> tuple[list[Sourced], list[Aside]]:
         aside, free = [], []
         for f in files:
-            p = f.submission.period
+            p = f.facts.period
             hiding = [m for m in masked if m.overlaps(p)]
             if hiding and self.period.overlaps(p):
-                aside.append(Aside(f.file, f.submission.unit, p, "rollup", tuple(m.code for m in hiding)))
+                aside.append(Aside(f.file, f.facts.unit, p, "rollup", tuple(m.code for m in hiding)))
             elif not hiding:
                 free.append(f)
-        chosen, rejected = choose(free, [f.submission.period for f in free], self.period)
+        chosen, rejected = choose(free, [f.facts.period for f in free], self.period)
         for r in rejected:
-            aside.append(Aside(r.item.file, r.item.submission.unit, r.item.submission.period, r.reason,
+            aside.append(Aside(r.item.file, r.item.facts.unit, r.item.facts.period, r.reason,
                                tuple(x.file for x in r.instead)))
         return chosen, aside
 
     def _over_time(self, files: Sequence[Sourced]) -> Measure:
         if not files:
             return EMPTY
-        rows = [(f.submission.value_items(), f.submission.coverage, f.submission.weights) for f in files]
+        rows = [(f.facts.value_items(), f.facts.coverage, f.facts.weights) for f in files]
         return over_time(rows, self.catalog)
 
     def _used(self, f: Sourced) -> Used:
-        sub = f.submission
+        sub = f.facts
         late = bool(self.deadline_day and sub.submitted and sub.submitted > due_date(sub.period, self.deadline_day))
         if late:
             self.late.add(sub.unit)
@@ -178,7 +182,7 @@ class _Run:
             self.undated.add(sub.unit)
         return Used(f.file, sub.unit, sub.period, sub.scope, sub.submitted, late)
 
-    def _credit_rollup(self, sub: Submission) -> None:
+    def _credit_rollup(self, sub: Facts) -> None:
         """Units below a rollup reported through it, unless it lists them missing."""
         months = sub.period.month_indexes()
         done = sub.completeness
@@ -208,13 +212,13 @@ class _Run:
 
     def _highlights(self, files: Iterable[Sourced]) -> Iterable[HighlightRef]:
         for f in files:
-            for h in f.submission.highlights or ():
-                code = h.unit or f.submission.unit
+            for h in f.facts.highlights or ():
+                code = h.unit or f.facts.unit
                 name = h.unit_name or (self.tree[code].name if code in self.tree else code)
                 yield HighlightRef(code, name, h.kind, h.name, h.program, h.role, h.description)
 
 
-def _narrative(subs: Iterable[Submission]) -> dict[str, tuple[str, ...]]:
+def _narrative(subs: Iterable[Facts]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = defaultdict(list)
     for sub in sorted(subs, key=lambda s: (s.period.start, s.period.end)):
         for key in sub.narrative:
@@ -226,17 +230,18 @@ def index_by_unit(files: Iterable[Sourced]) -> dict[str, list[Sourced]]:
     """Files by unit, in a fixed order (period, then file name) whatever the read order."""
     by_unit: dict[str, list[Sourced]] = defaultdict(list)
     for f in files:
-        by_unit[f.submission.unit].append(f)
+        by_unit[f.facts.unit].append(f)
     for items in by_unit.values():
-        items.sort(key=lambda f: (f.submission.period.start, f.submission.period.end, f.submission.scope, f.file))
+        items.sort(key=lambda f: (f.facts.period.start, f.facts.period.end, f.facts.scope, f.file))
     return dict(by_unit)
 
 
 def aggregate(tree: Tree, catalog: Catalog, files: Iterable[Sourced] | Mapping[str, list[Sourced]],
-              unit: str, period: Period, deadline_day: int | None = None) -> Aggregate:
-    """The aggregate of `unit`'s subtree over `period`."""
+              unit: str, period: Period, deadline_day: int | None = None, detail: bool = True) -> Aggregate:
+    """The aggregate of `unit`'s subtree over `period`; without `detail`, figures
+    only (no completeness, highlights or narrative: for comparisons)."""
     by_unit = files if isinstance(files, Mapping) else index_by_unit(files)
-    return _Run(tree, catalog, by_unit, period, deadline_day).node(unit, ())
+    return _Run(tree, catalog, by_unit, period, deadline_day, detail).node(unit, ())
 
 
 def check_rules(agg: Aggregate, catalog: Catalog) -> list[Diagnostic]:

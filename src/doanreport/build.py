@@ -33,7 +33,7 @@ def load_sources(ws: Workspace) -> list[Sourced]:
     result = load_workspace(ws)
     if has_errors(result.diagnostics):
         raise DiagnosticsError(result.diagnostics)
-    return [Sourced(item.doc.file, item.submission) for item in result.submissions]
+    return [Sourced(item.doc.file, item.facts) for item in result.submissions]
 
 
 def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[Sourced] | None = None) -> Report:
@@ -42,13 +42,23 @@ def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[
     by_unit = index_by_unit(sources if sources is not None else load_sources(ws))
     deadline = ws.config.deadline_day
 
-    def run(p: Period) -> Aggregate:
-        return aggregate(tree, ws.catalog, by_unit, code, p, deadline)
+    def compare(p: Period) -> Aggregate | None:
+        """Figures of an earlier period, only where files cover every month of it:
+        a comparison with a half-reported period would mislead."""
+        covered = bytearray(p.months)
+        for files in by_unit.values():
+            for f in files:
+                q = f.facts.period
+                if p.contains(q):
+                    covered[q.start - p.start:q.end - p.start] = b"\1" * q.months
+        if not all(covered):
+            return None
+        other = aggregate(tree, ws.catalog, by_unit, code, p, deadline, detail=False)
+        return other if other.values else None
 
-    agg = run(period)
-    previous, last_year = run(period.previous()), run(period.year_earlier())
+    agg = aggregate(tree, ws.catalog, by_unit, code, period, deadline)
     diags = check_rules(agg, ws.catalog) + set_aside_notes(agg)
-    return Report(agg, previous if previous.values else None, last_year if last_year.values else None, tuple(diags))
+    return Report(agg, compare(period.previous()), compare(period.year_earlier()), tuple(diags))
 
 
 def set_aside_notes(agg: Aggregate) -> list[Diagnostic]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Annotated, Literal
 
@@ -104,6 +105,7 @@ class Catalog:
         for ind in indicators.values():
             order.setdefault(ind.group)
         self._groups = list(order)
+        self.rules_by_code = {code: ind.aggregate for code, ind in indicators.items()}
         self._by_group: dict[str, list[str]] = {g: [] for g in self._groups}
         for code, ind in indicators.items():
             self._by_group[ind.group].append(code)
@@ -125,6 +127,7 @@ class Catalog:
         return list(self._groups)
 
 
+@cache
 def builtin_document() -> Document:
     text = resources.files("doanreport").joinpath("catalog.yaml").read_text(encoding="utf-8")
     doc, diags = parse_yaml(text, BUILTIN_NAME)

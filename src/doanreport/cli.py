@@ -20,10 +20,7 @@ from typer.core import TyperGroup
 
 from . import messages, periods, views
 from .build import build_report
-from .rendering import frame_for, render as render_report, to_docx
-from .templating import available
 from .diagnostics import has_errors, sorted_diagnostics
-from . import exports
 from .errors import DiagnosticsError, UsageError, UserError
 from .forms import blank_form
 from .loading import load_workspace
@@ -250,6 +247,8 @@ def aggregate(
 
 
 def _export(report, ws, chosen: AggFormat, rows: str) -> str | bytes:
+    from . import exports  # imported when needed: start-up time counts on every run
+
     if chosen is AggFormat.json:
         return exports.to_json(report, ws.catalog)
     if chosen is AggFormat.yaml:
@@ -281,6 +280,8 @@ def templates(
     lang: LangOpt = None,
 ) -> None:
     """Danh sách mẫu báo cáo: có sẵn và của không gian làm việc (ghi đè mẫu cùng tên)."""
+    from .templating import available
+
     folder = None
     try:
         folder = open_workspace(workspace).templates_dir
@@ -316,6 +317,8 @@ def render(
     lang: LangOpt = None,
 ) -> None:
     """Lập báo cáo từ mẫu: ra Markdown hoặc .docx đúng thể thức văn bản của Đoàn."""
+    from .rendering import frame_for, render as render_report, to_docx
+
     ws = open_workspace(workspace)
     chosen = fmt or (DocFormat.docx if output is not None and output.suffix.lower() == ".docx" else DocFormat.md)
     report_period = parse_period(period)

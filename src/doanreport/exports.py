@@ -63,7 +63,9 @@ def to_json(report: Report, catalog: Catalog) -> str:
         {"file": a.file, "unit": a.unit, "period": a.period.code, "reason": a.reason, "instead": list(a.instead)}
         for a in report.agg.set_aside
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # indented while it is small enough to read; compact (and fast) for a province
+    indent = 2 if len(report.agg.used) <= 2000 else None
+    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
 def to_rollup_yaml(agg: Aggregate, catalog: Catalog, today: date) -> str:

@@ -4,42 +4,54 @@ Each stage takes the items so far and the context (tree and catalog) and
 returns the items it passes on and the diagnostics it found, so that one run
 reports every problem in every file:
 
-    read -> check_raw -> parse -> check_duplicates -> check_rules
+    read -> check_raw -> parse -> check_rules   (each file on its own)
+         -> check_duplicates                     (across files)
 
-`check_raw` works on the parsed YAML itself, not on the validated model, so a
-misspelt indicator is reported even in a file whose envelope has errors too.
+The per-file stages run in parallel across the machine's cores, and their
+result for a file is kept in the workspace cache (`cache.py`) while the file
+is unchanged; the cross-file stages always run.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import periods
-from .catalog import Catalog
+from .cache import FileCache, fingerprint, stat_key
+from .checks import Context, check_document
 from .diagnostics import Diagnostic, error, warning
-from .messages import Phrase
-from .schema import suggest, validate
+from .schema import validate
 from .source import Document, load
-from .submissions import NARRATIVE_KEYS, ROLLUP_ONLY, TEMPLATE_KEYS, Submission
-from .units import Tree
+from .submissions import Facts, Submission
 from .workspace import Workspace
 
 
 @dataclass(frozen=True)
-class Context:
-    tree: Tree
-    catalog: Catalog
+class Loaded:
+    """A valid submission's facts and its document (for positions, read lazily)."""
+
+    doc: Document
+    facts: Facts
 
 
 @dataclass(frozen=True)
-class Loaded:
-    """A valid submission and the document it came from (for positions)."""
+class FileResult:
+    """What the per-file stages learnt from one file, in a compact form that
+    crosses process boundaries and the cache cheaply: the submission's field
+    values (validated already), not the model, and no parsed YAML."""
 
-    doc: Document
-    submission: Submission
+    diagnostics: tuple[Diagnostic, ...]
+    fields: tuple | None = None
+
+    def loaded(self, path: Path, display: str) -> Loaded | None:
+        if self.fields is None:
+            return None
+        return Loaded(Document(display, None, path=path), Facts(*self.fields))
 
 
 @dataclass(frozen=True)
@@ -66,11 +78,7 @@ def read(paths: Iterable[tuple[Path, str]]) -> tuple[list[Document], list[Diagno
 def check_raw(docs: list[Document], ctx: Context) -> tuple[list[Document], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     for doc in docs:
-        if isinstance(doc.data, dict):
-            diags += _check_unit(doc, ctx.tree)
-            diags += _check_values(doc, ctx.catalog)
-            diags += _check_narrative(doc, ctx.catalog)
-            diags += _check_rollup_keys(doc)
+        diags += check_document(doc, ctx)
     return docs, diags
 
 
@@ -80,14 +88,14 @@ def parse(docs: list[Document], ctx: Context) -> tuple[list[Loaded], list[Diagno
         sub, found = validate(Submission, doc)
         diags += found
         if sub is not None:
-            loaded.append(Loaded(doc, sub))
+            loaded.append(Loaded(doc, sub.facts()))
     return loaded, diags
 
 
 def check_duplicates(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], list[Diagnostic]]:
     groups: dict[tuple[str, str], list[Loaded]] = defaultdict(list)
     for item in items:
-        groups[(item.submission.unit, item.submission.period.code)].append(item)
+        groups[(item.facts.unit, item.facts.period.code)].append(item)
     diags = []
     for (unit, period), group in groups.items():
         if len(group) < 2:
@@ -102,7 +110,7 @@ def check_duplicates(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], l
 def check_rules(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], list[Diagnostic]]:
     diags = []
     for item in items:
-        values = item.submission.value_items()
+        values = item.facts.value_items()
         for rule in ctx.catalog.rules:
             left, right = values.get(rule.left), values.get(rule.right)
             if left is None or right is None or rule.holds(left, right):
@@ -117,144 +125,75 @@ def check_rules(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], list[D
 
 
 Stage = Callable[[list, Context], tuple[list, list[Diagnostic]]]
-PIPELINE: tuple[Stage, ...] = (check_raw, parse, check_duplicates, check_rules)
+FILE_STAGES: tuple[Stage, ...] = (check_raw, parse, check_rules)
+CROSS_STAGES: tuple[Stage, ...] = (check_duplicates,)
+PARALLEL_FROM = 200  # files; fewer are faster in one process
 
 
-def load_submissions(paths: list[tuple[Path, str]], ctx: Context) -> LoadResult:
+def check_file(path: Path, display: str, ctx: Context) -> FileResult:
+    """The per-file stages on one file."""
+    items, diags = read([(path, display)])
+    for stage in FILE_STAGES:
+        items, found = stage(items, ctx)
+        diags += found
+    return FileResult(tuple(diags), items[0].facts.as_tuple() if items else None)
+
+
+def load_submissions(paths: list[tuple[Path, str]], ctx: Context, cache: FileCache | None = None,
+                     complete: bool = True) -> LoadResult:
     """Run every stage over the files; nothing stops at the first problem."""
-    items, diags = read(paths)
-    for stage in PIPELINE:
+    keys = [stat_key(path) for path, _ in paths]
+    results: list[FileResult | None] = [cache.get(d, k) if cache else None for (_, d), k in zip(paths, keys)]
+    todo = [i for i, r in enumerate(results) if r is None]
+    for i, result in zip(todo, _check_files([paths[i] for i in todo], ctx)):
+        results[i] = result
+        if cache:
+            cache.put(paths[i][1], keys[i], result)
+    if cache:
+        cache.save(complete)
+    items = [x for x in (r.loaded(p, d) for r, (p, d) in zip(results, paths)) if x is not None]
+    diags = [d for r in results for d in r.diagnostics]
+    for stage in CROSS_STAGES:
         items, found = stage(items, ctx)
         diags += found
     return LoadResult(items, diags, len(paths))
 
 
-# --- raw checks -------------------------------------------------------------
+_WORKER_CTX: Context | None = None
 
-def _check_unit(doc: Document, tree: Tree) -> list[Diagnostic]:
-    code = doc.data.get("unit")
-    if not isinstance(code, str) or not code:
-        return []
-    if code not in tree:
-        return [error("unknown-unit", doc.file, doc.pos(("unit",)), unit=code, suggestion=suggest(code, tree.units))]
+
+def _check_chunk(chunk: list[tuple[Path, str]]) -> list[FileResult]:
+    return [check_file(path, display, _WORKER_CTX) for path, display in chunk]
+
+
+def _check_files(paths: list[tuple[Path, str]], ctx: Context) -> list[FileResult]:
+    """check_file over many files, on every core where the platform forks."""
+    jobs = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [check_file(path, display, ctx) for path, display in paths]
+    global _WORKER_CTX
+    _WORKER_CTX = ctx  # inherited by the forked workers, never pickled
+    size = max(50, len(paths) // (jobs * 4))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     try:
-        period = periods.parse(doc.data.get("period"))
-    except periods.PeriodError:
-        return []
-    unit = tree[code]
-    if unit.active_in(period):
-        return []
-    if unit.established and unit.established > period.end_date:
-        why = Phrase("not-established", {"date": unit.established.strftime("%d/%m/%Y")})
-    else:
-        why = Phrase("dissolved", {"date": unit.dissolved.strftime("%d/%m/%Y")})
-    return [error("unit-inactive", doc.file, doc.pos(("period",)), unit=code, name=unit.name, period=period.label, why=why)]
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [r for part in pool.map(_check_chunk, chunks) for r in part]
+    finally:
+        _WORKER_CTX = None
 
 
-def _check_values(doc: Document, catalog: Catalog) -> list[Diagnostic]:
-    values = doc.data.get("values")
-    diags: list[Diagnostic] = []
-    reported = 0
-    if isinstance(values, dict):
-        groups = catalog.all_groups()
-        for group, items in values.items():
-            if not isinstance(items, dict):
-                continue
-            if group not in groups:
-                diags.append(error("unknown-group", doc.file, doc.key_pos(("values", group)),
-                                   group=group, suggestion=suggest(group, groups)))
-                continue
-            for name, value in items.items():
-                reported += value is not None
-                diags += _check_value(doc, catalog, group, name, value)
-        if doc.data.get("scope") != "rollup":
-            diags += _check_weights(doc, values, catalog)
-    narrative = doc.data.get("narrative")
-    has_text = isinstance(narrative, dict) and any(narrative.values())
-    if not reported and not doc.data.get("highlights") and not has_text:
-        diags.append(warning("empty-submission", doc.file, doc.key_pos(("values",))))
-    return diags
-
-
-def _check_value(doc: Document, catalog: Catalog, group: str, name: object, value: object) -> list[Diagnostic]:
-    code = f"{group}.{name}"
-    path = ("values", group, name)
-    if code not in catalog:
-        names = [c.split(".", 1)[1] for c in catalog.codes_in(group)]
-        near = suggest(str(name), names)
-        guess = f"{group}.{near}" if near else suggest(code, catalog.indicators)
-        return [error("unknown-indicator", doc.file, doc.key_pos(path), code=code, suggestion=guess)]
-    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
-        return []  # absent, or a type error the schema stage reports
-    ind = catalog[code]
-    pos = doc.pos(path)
-    if ind.is_percent:
-        if not 0 <= value <= 100:
-            return [error("percent-range", doc.file, pos, code=code, label=ind.label, value=value)]
-        return []
-    if value < 0:
-        return [error("negative-value", doc.file, pos, code=code, label=ind.label, value=value)]
-    if isinstance(value, float):
-        return [error("not-integer", doc.file, pos, code=code, label=ind.label, value=value, hint=_thousands_hint(value))]
-    return []
-
-
-def _check_weights(doc: Document, values: dict, catalog: Catalog) -> list[Diagnostic]:
-    """A rate is averaged weighted by its weight indicator; warn when it is missing."""
-    diags = []
-    for group, items in values.items():
-        if not isinstance(items, dict):
-            continue
-        for name, value in items.items():
-            ind = catalog.indicators.get(f"{group}.{name}")
-            if ind is None or ind.weight is None or value is None:
-                continue
-            w_group, w_name = ind.weight.split(".", 1)
-            w_items = values.get(w_group)
-            if not isinstance(w_items, dict) or w_items.get(w_name) is None:
-                diags.append(warning("rate-without-weight", doc.file, doc.pos(("values", group, name)),
-                                     code=ind.code, label=ind.label, weight=ind.weight,
-                                     weight_label=catalog[ind.weight].label))
-    return diags
-
-
-def _thousands_hint(value: float) -> Phrase | None:
-    """`2.145` in YAML is two point one four five; a Vietnamese writer meant 2145."""
-    scaled = value * 1000
-    if abs(scaled - round(scaled)) < 1e-6:
-        return Phrase("hint-thousands-dot", {"fixed": int(round(scaled))})
-    return None
-
-
-def _check_rollup_keys(doc: Document) -> list[Diagnostic]:
-    if doc.data.get("scope") == "rollup":
-        return []
-    return [error("rollup-only", doc.file, doc.key_pos((key,)), key=key) for key in ROLLUP_ONLY if key in doc.data]
-
-
-def _check_narrative(doc: Document, catalog: Catalog) -> list[Diagnostic]:
-    """Warn about a section key that looks like a misspelt known one."""
-    narrative = doc.data.get("narrative")
-    if not isinstance(narrative, dict):
-        return []
-    known = (*NARRATIVE_KEYS, *TEMPLATE_KEYS, *catalog.all_groups())
-    diags = []
-    for key in narrative:
-        if isinstance(key, str) and key not in known:
-            near = suggest(key, known)
-            if near:
-                diags.append(warning("unknown-narrative-key", doc.file, doc.key_pos(("narrative", key)),
-                                     key=key, suggestion=near))
-    return diags
-
-
-def load_workspace(ws: Workspace, paths: list[Path] | None = None) -> LoadResult:
+def load_workspace(ws: Workspace, paths: list[Path] | None = None, use_cache: bool = True) -> LoadResult:
     """Load the workspace's data files (or only `paths`), setup problems included."""
     setup = list(ws.diagnostics)
     if ws.tree is None:
         return LoadResult([], setup, 0)
-    files, missing = _expand(ws, paths) if paths else (ws.data_files(), [])
-    result = load_submissions([(p, ws.display(p)) for p in files], Context(ws.tree, ws.catalog))
+    if paths:
+        files, missing = _expand(ws, paths)
+        named = [(p, ws.display(p)) for p in files]
+    else:
+        named, missing = ws.data_files(), []
+    cache = FileCache(ws.root, fingerprint(ws.setup_bytes())) if use_cache else None
+    result = load_submissions(named, Context(ws.tree, ws.catalog), cache, complete=not paths)
     return LoadResult(result.submissions, setup + missing + result.diagnostics, result.files)
 
 

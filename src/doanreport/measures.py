@@ -67,21 +67,24 @@ def over_time(files: Iterable[tuple[Mapping[str, Number], Mapping[str, int] | No
     values: dict[str, Number] = {}
     means: dict[str, tuple[float, float]] = {}
     coverage: dict[str, int] = {}
+    rules = catalog.rules_by_code
     for file_values, file_coverage, file_weights in files:
         for code, v in file_values.items():
-            ind = catalog.indicators.get(code)
-            if ind is None:
+            rule = rules.get(code)
+            if rule is None:
                 continue
-            if ind.aggregate == "sum":
+            if rule == "sum":
                 values[code] = values.get(code, 0) + v
-            elif ind.aggregate == "last":
+            elif rule == "last":
                 values[code] = v
             else:
-                w = _weight(code, ind.weight, file_values, file_weights)
+                w = _weight(code, catalog[code].weight, file_values, file_weights)
                 a, b = means.get(code, (0.0, 0.0))
                 means[code] = (a + v * w, b + w)
-            n = file_coverage.get(code, 1) if file_coverage is not None else 1
-            coverage[code] = max(coverage.get(code, 0), n)
+            if file_coverage is None:
+                coverage.setdefault(code, 1)
+            else:
+                coverage[code] = max(coverage.get(code, 0), file_coverage.get(code, 1))
     return Measure(values, means, coverage)
 
 

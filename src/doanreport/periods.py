@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, timedelta
 
 ROMAN = ("I", "II", "III", "IV")
@@ -67,7 +68,7 @@ class Period:
         year, month = (self.end - 1) // 12, (self.end - 1) % 12 + 1
         return date(year, month, calendar.monthrange(year, month)[1])
 
-    @property
+    @cached_property
     def kind(self) -> str:
         """`year`, `half`, `quarter`, `month` or `range`."""
         for kind, size in (("year", 12), ("half", 6), ("quarter", 3), ("month", 1)):
@@ -96,7 +97,7 @@ class Period:
         return self.start_date <= day <= self.end_date
 
     # --- text -------------------------------------------------------------
-    @property
+    @cached_property
     def code(self) -> str:
         kind = self.kind
         if kind != "range":

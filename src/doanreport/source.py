@@ -57,10 +57,14 @@ class Document:
     file: str
     data: Any
     text: str = field(default="", repr=False, compare=False)
+    path: Path | None = field(default=None, repr=False, compare=False)  # to read the text from, lazily
 
     @cached_property
     def _positions(self) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
-        loader = _Loader(self.text)
+        text = self.text
+        if not text and self.path is not None:
+            text = read_text(self.path, self.file)[0] or ""
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
         finally:

@@ -8,6 +8,7 @@ puts forward; narrative is its free text by report section.
 from __future__ import annotations
 
 from datetime import date
+from dataclasses import dataclass, fields
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator
@@ -85,6 +86,21 @@ class Submission(Record):
     weights: dict[str, Number] | None = None
     completeness: Completeness | None = None
 
+    def facts(self) -> Facts:
+        """The light, immutable form aggregation works on."""
+        return Facts(
+            unit=self.unit,
+            period=self.period,
+            scope=self.scope,
+            submitted=self.submitted,
+            values=self.value_items(),
+            highlights=tuple(self.highlights or ()),
+            narrative={k: tuple(self.narrative_items(k)) for k in self.narrative if self.narrative_items(k)},
+            coverage=self.coverage,
+            weights=self.weights,
+            completeness=self.completeness,
+        )
+
     def value_items(self) -> dict[str, float | int]:
         """Reported values by full indicator code (`group.name`), nulls left out."""
         return {
@@ -100,3 +116,29 @@ class Submission(Record):
         if text is None:
             return []
         return [text] if isinstance(text, str) else list(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What aggregation needs of a valid submission: light to cache, to send
+    between processes and to keep by the thousand."""
+
+    unit: str
+    period: periods.Period
+    scope: str
+    submitted: date | None
+    values: dict[str, float | int]  # by full code, nulls left out
+    highlights: tuple[Highlight, ...]
+    narrative: dict[str, tuple[str, ...]]
+    coverage: dict[str, int] | None
+    weights: dict[str, float | int] | None
+    completeness: Completeness | None
+
+    def value_items(self) -> dict[str, float | int]:
+        return self.values
+
+    def narrative_items(self, key: str) -> list[str]:
+        return list(self.narrative.get(key, ()))
+
+    def as_tuple(self) -> tuple:
+        return tuple(getattr(self, f.name) for f in fields(self))

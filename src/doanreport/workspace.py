@@ -8,6 +8,7 @@ catalog, and keeps every problem found as diagnostics.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -83,16 +84,39 @@ class Workspace:
         except ValueError:
             return str(path)
 
-    def data_files(self) -> list[Path]:
-        """Every *.yaml / *.yml below the data folder, hidden ones excepted, sorted."""
+    def data_files(self) -> list[tuple[Path, str]]:
+        """Every *.yaml / *.yml below the data folder, hidden ones excepted, sorted,
+        each with the name it is shown by (relative to the workspace)."""
         if not self.data_dir.is_dir():
             return []
-        found = [
-            p for p in self.data_dir.rglob("*")
-            if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(self.data_dir).parts)
-        ]
-        return sorted(found)
+        found: list[tuple[Path, str]] = []
+        stack = [(str(self.data_dir), self.display(self.data_dir))]
+        while stack:
+            folder, shown = stack.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    stack.append((entry.path, f"{shown}/{entry.name}"))
+                elif entry.name.lower().endswith((".yaml", ".yml")) and entry.is_file():
+                    found.append((Path(entry.path), f"{shown}/{entry.name}"))
+        found.sort(key=lambda pair: pair[1])
+        return found
+
+    def setup_bytes(self) -> list[bytes]:
+        """The content of every setup file, for the cache's fingerprint."""
+        names = [CONFIG_NAME, self.config.units, *self.config.catalog]
+        out = [builtin_document().text.encode()]
+        for name in names:
+            try:
+                out.append(name.encode() + b"\0" + (self.root / name).read_bytes())
+            except OSError:
+                out.append(name.encode())
+        return out
 
     def require_tree(self) -> Tree:
         """The tree, or stop with the setup's diagnostics."""

@@ -1,0 +1,152 @@
+"""Checks of one submission file's content against the tree and the catalog.
+
+They work on the parsed YAML itself, not on the validated model, so that a
+misspelt indicator or an unknown unit is reported even in a file whose
+envelope has errors too, all in the same run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import periods
+from .catalog import Catalog
+from .diagnostics import Diagnostic, error, warning
+from .messages import Phrase
+from .schema import suggest
+from .source import Document
+from .submissions import NARRATIVE_KEYS, ROLLUP_ONLY, TEMPLATE_KEYS
+from .units import Tree
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the checks need to know: the organisation tree and the catalog."""
+
+    tree: Tree
+    catalog: Catalog
+
+
+def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
+    """Every content problem of one parsed submission file."""
+    if not isinstance(doc.data, dict):
+        return []
+    return (_check_unit(doc, ctx.tree) + _check_values(doc, ctx.catalog)
+            + _check_narrative(doc, ctx.catalog) + _check_rollup_keys(doc))
+
+
+def _check_unit(doc: Document, tree: Tree) -> list[Diagnostic]:
+    code = doc.data.get("unit")
+    if not isinstance(code, str) or not code:
+        return []
+    if code not in tree:
+        return [error("unknown-unit", doc.file, doc.pos(("unit",)), unit=code, suggestion=suggest(code, tree.units))]
+    try:
+        period = periods.parse(doc.data.get("period"))
+    except periods.PeriodError:
+        return []
+    unit = tree[code]
+    if unit.active_in(period):
+        return []
+    if unit.established and unit.established > period.end_date:
+        why = Phrase("not-established", {"date": unit.established.strftime("%d/%m/%Y")})
+    else:
+        why = Phrase("dissolved", {"date": unit.dissolved.strftime("%d/%m/%Y")})
+    return [error("unit-inactive", doc.file, doc.pos(("period",)), unit=code, name=unit.name, period=period.label, why=why)]
+
+
+def _check_values(doc: Document, catalog: Catalog) -> list[Diagnostic]:
+    values = doc.data.get("values")
+    diags: list[Diagnostic] = []
+    reported = 0
+    if isinstance(values, dict):
+        groups = catalog.all_groups()
+        for group, items in values.items():
+            if not isinstance(items, dict):
+                continue
+            if group not in groups:
+                diags.append(error("unknown-group", doc.file, doc.key_pos(("values", group)),
+                                   group=group, suggestion=suggest(group, groups)))
+                continue
+            for name, value in items.items():
+                reported += value is not None
+                diags += _check_value(doc, catalog, group, name, value)
+        if doc.data.get("scope") != "rollup":
+            diags += _check_weights(doc, values, catalog)
+    narrative = doc.data.get("narrative")
+    has_text = isinstance(narrative, dict) and any(narrative.values())
+    if not reported and not doc.data.get("highlights") and not has_text:
+        diags.append(warning("empty-submission", doc.file, doc.key_pos(("values",))))
+    return diags
+
+
+def _check_value(doc: Document, catalog: Catalog, group: str, name: object, value: object) -> list[Diagnostic]:
+    code = f"{group}.{name}"
+    path = ("values", group, name)
+    if code not in catalog:
+        names = [c.split(".", 1)[1] for c in catalog.codes_in(group)]
+        near = suggest(str(name), names)
+        guess = f"{group}.{near}" if near else suggest(code, catalog.indicators)
+        return [error("unknown-indicator", doc.file, doc.key_pos(path), code=code, suggestion=guess)]
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return []  # absent, or a type error the schema stage reports
+    ind = catalog[code]
+    if ind.is_percent:
+        if not 0 <= value <= 100:
+            return [error("percent-range", doc.file, doc.pos(path), code=code, label=ind.label, value=value)]
+        return []
+    if value < 0:
+        return [error("negative-value", doc.file, doc.pos(path), code=code, label=ind.label, value=value)]
+    if isinstance(value, float):
+        return [error("not-integer", doc.file, doc.pos(path), code=code, label=ind.label, value=value,
+                      hint=_thousands_hint(value))]
+    return []
+
+
+def _check_weights(doc: Document, values: dict, catalog: Catalog) -> list[Diagnostic]:
+    """A rate is averaged weighted by its weight indicator; warn when it is missing."""
+    diags = []
+    for group, items in values.items():
+        if not isinstance(items, dict):
+            continue
+        for name, value in items.items():
+            ind = catalog.indicators.get(f"{group}.{name}")
+            if ind is None or ind.weight is None or value is None:
+                continue
+            w_group, w_name = ind.weight.split(".", 1)
+            w_items = values.get(w_group)
+            if not isinstance(w_items, dict) or w_items.get(w_name) is None:
+                diags.append(warning("rate-without-weight", doc.file, doc.pos(("values", group, name)),
+                                     code=ind.code, label=ind.label, weight=ind.weight,
+                                     weight_label=catalog[ind.weight].label))
+    return diags
+
+
+def _thousands_hint(value: float) -> Phrase | None:
+    """`2.145` in YAML is two point one four five; a Vietnamese writer meant 2145."""
+    scaled = value * 1000
+    if abs(scaled - round(scaled)) < 1e-6:
+        return Phrase("hint-thousands-dot", {"fixed": int(round(scaled))})
+    return None
+
+
+def _check_rollup_keys(doc: Document) -> list[Diagnostic]:
+    if doc.data.get("scope") == "rollup":
+        return []
+    return [error("rollup-only", doc.file, doc.key_pos((key,)), key=key) for key in ROLLUP_ONLY if key in doc.data]
+
+
+def _check_narrative(doc: Document, catalog: Catalog) -> list[Diagnostic]:
+    """Warn about a section key that looks like a misspelt known one."""
+    narrative = doc.data.get("narrative")
+    if not isinstance(narrative, dict):
+        return []
+    known = (*NARRATIVE_KEYS, *TEMPLATE_KEYS, *catalog.all_groups())
+    diags = []
+    for key in narrative:
+        if isinstance(key, str) and key not in known:
+            near = suggest(key, known)
+            if near:
+                diags.append(warning("unknown-narrative-key", doc.file, doc.key_pos(("narrative", key)),
+                                     key=key, suggestion=near))
+    return diags
