@@ -254,3 +254,71 @@ def test_impossible_date_is_reported_at_its_position(make_ws, run):
     code, diags = validate_json(run, ws)
     assert code == 1
     assert [(d["code"], d["line"], d["column"]) for d in diags] == [("expected-date", 3, 12)]
+
+
+def test_yaml_number_forms_that_are_not_plain_decimals_are_refused(make_ws, run):
+    ws = make_ws({"data/a.yaml": (
+        "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues:\n"
+        "  hien_mau: {luot_tham_gia: 0x10, don_vi: 0b101}\n"
+        "  tuyen_truyen: {cuoc: 1:30, luot_tham_gia: 1_000}\n"
+        "  sinh_hoat: {ty_le_tham_gia: .nan}\n"
+        "  to_chuc: {doan_vien: .inf, ket_nap_doan_vien: 010}\n")})
+    code, diags = validate_json(run, ws)
+    assert code == 1
+    got = sorted((d["line"], d["column"], d["code"]) for d in diags)
+    assert got == [(4, 29, "expected-number"), (4, 43, "expected-number"),
+                   (5, 24, "expected-number"), (5, 45, "expected-number"),
+                   (6, 31, "expected-number"), (7, 24, "expected-number")]
+    assert "14236000" not in json_messages(diags)
+    result = run("aggregate", "--workspace", make_ws({"data/a.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\n"
+                                                       "values:\n  to_chuc: {ket_nap_doan_vien: 010}\n"}),
+                 "--period", "2012Q1", "--format", "json")
+    assert json.loads(result.stdout)["values"]["to_chuc.ket_nap_doan_vien"] == 10  # decimal, not octal 8
+
+
+def json_messages(diags):
+    return " ".join(d["message"] for d in diags)
+
+
+def test_control_characters_in_text_are_reported(make_ws, run):
+    ws = make_ws({"data/a.yaml": 'unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 1}\n'
+                                 'narrative:\n  han_che: "a \\x01 b"\n'})
+    code, diags = validate_json(run, ws)
+    assert code == 1
+    assert [(d["code"], d["line"]) for d in diags] == [("control-character", 6)]
+
+
+def test_every_missing_key_is_reported(make_ws, run):
+    ws = make_ws({"data/a.yaml": "prepared_by: An\nvalues:\n  tuyen_truyen: {cuoc: 1}\n"})
+    code, diags = validate_json(run, ws)
+    missing = sorted(d["message"] for d in diags if d["code"] == "missing-field")
+    assert len(missing) == 2 and "«period»" in missing[0] + missing[1] and "«unit»" in missing[0] + missing[1]
+
+
+def test_range_messages_name_the_bound(make_ws, run):
+    ws = make_ws(config="root: dk-test\ndeadline_day: 45\n")
+    code, diags = validate_json(run, ws)
+    assert [(d["code"], d["line"]) for d in diags] == [("too-large", 2)]
+    assert "nhiều nhất là 31" in diags[0]["message"]
+
+
+def test_slug_message_names_the_right_separator(make_ws, run):
+    ws = make_ws({"data/a.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 1}\n"
+                                 "narrative:\n  Han-Che: [Còn ít.]\n"})
+    code, diags = validate_json(run, ws)
+    assert [(d["code"], d["line"], d["column"]) for d in diags] == [("invalid-slug", 6, 3)]
+    assert "dấu _" in diags[0]["message"]
+
+
+def test_deep_block_nesting_is_refused_without_crashing(tmp_path):
+    import subprocess
+    import sys
+
+    deep = "unit: x\nnarrative:\n  han_che:\n    " + "- " * 50000 + "x\n"
+    path = tmp_path / "deep.yaml"
+    path.write_text(deep, encoding="utf-8")
+    code = ("from pathlib import Path; from doanreport.source import load; "
+            f"d, diags = load(Path({str(path)!r}), 'deep.yaml'); print(d, [x.code for x in diags])")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "None ['yaml-too-deep']" in proc.stdout

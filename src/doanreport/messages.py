@@ -58,6 +58,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Khóa phải là một chữ đơn giản, không phải danh sách hay bảng.",
         "A key must be plain text, not a list or a mapping.",
     ),
+    "control-character": (
+        "Dòng chữ có ký tự điều khiển (không in được); hãy xóa ký tự đó.",
+        "The text holds a control character (not printable); remove it.",
+    ),
     "yaml-duplicate-key": (
         "Khóa «{key}» bị lặp (đã có ở dòng {first_line}). Hãy xóa một trong hai dòng.",
         "Duplicate key '{key}' (first at line {first_line}). Remove one of the two.",
@@ -91,7 +95,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kỳ báo cáo «{value}» không hợp lệ: {reason}. Viết ví dụ 2012, 2012H1, 2012Q1, 2012M03 hoặc 2012Q1..2012Q3.",
         "Invalid period '{value}': {reason}. Write e.g. 2012, 2012H1, 2012Q1, 2012M03 or 2012Q1..2012Q3.",
     ),
-    "out-of-range": ("Giá trị «{value}» phải nằm trong khoảng {low}–{high}.", "Value '{value}' must be between {low} and {high}."),
+    "too-small": ("Giá trị «{value}» quá nhỏ: ít nhất là {low}.", "Value '{value}' is too small: at least {low}."),
+    "too-large": ("Giá trị «{value}» quá lớn: nhiều nhất là {high}.", "Value '{value}' is too large: at most {high}."),
     "too-short": ("Không được để trống mục này.", "This must not be empty."),
     "schema-other": ("Giá trị không hợp lệ: {detail}", "Invalid value: {detail}"),
     # --- submissions --------------------------------------------------------
@@ -264,7 +269,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "weight-not-mean": ("weight chỉ dùng với aggregate: mean", "weight goes only with aggregate: mean"),
     "summary": (
         "{errors} lỗi, {warnings} cảnh báo trong {files} tệp.",
-        "{errors} errors, {warnings} warnings in {files} files.",
+        "Errors: {errors}, warnings: {warnings}, files checked: {files}.",
     ),
     "all-good": ("Không có lỗi: {files} tệp hợp lệ.", "No problems: {files} files are valid."),
     "built-in": ("danh mục có sẵn", "built-in catalog"),

@@ -172,7 +172,7 @@ def _parse_one(text: str) -> Period:
     if match.group(6):
         month = int(match.group(7))
         if not 1 <= month <= 12:
-            raise PeriodError(f"tháng {month} không có (chỉ từ 1 đến 12)", f"there is no month {month} (1 to 12)")
+            raise PeriodError(f"không có tháng {month} (chỉ từ 1 đến 12)", f"there is no month {month} (1 to 12)")
         return Period(base + month - 1, base + month)
     return Period(base, base + 12)
 
@@ -187,7 +187,8 @@ def parse(text: object) -> Period:
     if ".." in raw:
         left, _, right = raw.partition("..")
         a, b = _parse_one(left), _parse_one(right)
-        if b.end <= a.start:
-            raise PeriodError("kỳ sau «..» kết thúc trước khi kỳ đầu bắt đầu", "the part after '..' ends before the first begins")
+        if b.start < a.start or b.end < a.end:
+            raise PeriodError("kỳ sau «..» phải bắt đầu và kết thúc không sớm hơn kỳ trước «..»",
+                              "the part after '..' must not start or end before the part before it")
         return Period(a.start, b.end)
     return _parse_one(raw)

@@ -58,7 +58,7 @@ def errors_to_diagnostics(model: type[BaseModel], doc: Document, errors: list[di
     seen: set[tuple] = set()
     for err in errors:
         diag = _one(model, doc, err)
-        key = (diag.line, diag.column, diag.code)
+        key = (diag.line, diag.column, diag.code, diag.message("en"))
         if key not in seen:
             seen.add(key)
             out.append(diag)
@@ -112,10 +112,13 @@ def _one(model: type[BaseModel], doc: Document, err: dict) -> Diagnostic:
         choices = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         return error("invalid-choice", doc.file, pos, value=value, choices=choices)
     if kind == "string_pattern_mismatch":
-        sep = "-" if "-" in str(ctx.get("pattern", "")) else "_"
-        return error("invalid-slug", doc.file, pos, value=value, sep=sep)
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return error("out-of-range", doc.file, pos, value=value, low=ctx.get("ge", ctx.get("gt", "")), high=ctx.get("le", ctx.get("lt", "")))
+        sep = "-" if "(-" in str(ctx.get("pattern", "")) else "_"
+        where = doc.key_pos(loc[:-1]) if loc and loc[-1] == "[key]" else pos
+        return error("invalid-slug", doc.file, where, value=value, sep=sep)
+    if kind in ("greater_than_equal", "greater_than"):
+        return error("too-small", doc.file, pos, value=value, low=ctx.get("ge", ctx.get("gt")))
+    if kind in ("less_than_equal", "less_than"):
+        return error("too-large", doc.file, pos, value=value, high=ctx.get("le", ctx.get("lt")))
     if kind == "doan_period":
         return error("invalid-period", doc.file, pos, value=value, reason=Bilingual(ctx["vi"], ctx["en"]))
     return error("schema-other", doc.file, pos, detail=err.get("msg", kind))

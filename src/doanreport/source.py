@@ -29,6 +29,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_FLOW_DEPTH = 200
+MAX_BLOCK_DEPTH = 2000  # indentation columns plus chained `- `; C composer crashes past ~20,000
 MAX_DEPTH = 64
 
 Path_ = tuple  # a path into the document: keys and list indexes
@@ -193,8 +194,8 @@ def _has_content(text: str) -> bool:
 
 def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse YAML text into a Document, or None and the reason."""
-    if _flow_depth(text) > MAX_FLOW_DEPTH:
-        return None, [error("yaml-too-deep", display, limit=MAX_FLOW_DEPTH)]
+    if _flow_depth(text) > MAX_FLOW_DEPTH or _block_depth(text) > MAX_BLOCK_DEPTH:
+        return None, [error("yaml-too-deep", display, limit=MAX_DEPTH)]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -225,6 +226,19 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
     return doc, diags + more
 
 
+_DEEP_HINT = re.compile(r"(?:[-?] +){8}|\n {400}")
+_LINE_DEPTH = re.compile(r"^( *)((?:[-?] +)*)", re.M)
+
+
+def _block_depth(text: str) -> int:
+    """Upper bound of block nesting (indentation and `- - -` chains): libyaml's
+    composer recurses once per level and crashes the interpreter far down."""
+    if not _DEEP_HINT.search(text):  # no real file comes near; skip the line scan
+        return 0
+    return max(len(m.group(1)) + m.group(2).count("-") + m.group(2).count("?")
+               for m in _LINE_DEPTH.finditer(text))
+
+
 def _flow_depth(text: str) -> int:
     """Upper bound of flow-collection nesting ('[' and '{'), cheap to compute."""
     if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
@@ -245,7 +259,11 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 _NULL = "tag:yaml.org,2002:null"
+_DECIMAL = re.compile(r"^[-+]?[0-9]+$")
+_REAL = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?$")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class _Builder:
@@ -306,11 +324,16 @@ class _Builder:
     def _scalar(self, node: yaml.Node) -> Any:
         tag, text = node.tag, node.value
         if tag == _STR:
-            return text.strip()
-        if tag == _INT and text.isdigit() and (text[0] != "0" or len(text) == 1):
-            return int(text)
+            return self._text(node, text.strip())
         if tag == _NULL:
             return None
+        if tag == _INT:
+            # decimal digits only, leading zeros read as decimal ("010" is ten);
+            # YAML 1.1's 0x.., 0o.., 0b.., 1:30 and 1_000 stay text, and the
+            # schema says a number was expected there
+            return int(text) if _DECIMAL.match(text) else text
+        if tag == _FLOAT:
+            return float(text) if _REAL.match(text) else text  # never .inf or .nan
         if tag not in _PLAIN_TAGS:
             raise _Refused(error("yaml-tag", self.display, _mark(node), tag=tag))
         try:
@@ -320,3 +343,11 @@ class _Builder:
             # let the schema say what was expected at this position
             return text.strip()
         return value.strip() if isinstance(value, str) else value
+
+    def _text(self, node: yaml.Node, text: str) -> str:
+        """Text without control characters (a `\\x01` escape would break the .docx)."""
+        if _CONTROL_IN_TEXT.search(text):
+            if not self.record:
+                self.diags.append(error("control-character", self.display, _mark(node)))
+            text = _CONTROL_IN_TEXT.sub("", text)
+        return text
