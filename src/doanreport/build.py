@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .aggregation import Aggregate, Sourced, aggregate, check_rules, index_by_unit
-from .diagnostics import Diagnostic, has_errors, info
+from .diagnostics import Diagnostic, has_errors, info, warning
 from .errors import DiagnosticsError
 from .loading import load_workspace
 from .periods import Period
@@ -28,18 +28,19 @@ class Report:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def load_sources(ws: Workspace) -> list[Sourced]:
+def load_sources(ws: Workspace, use_cache: bool = True) -> list[Sourced]:
     """Every valid submission of the workspace, or stop with the diagnostics."""
-    result = load_workspace(ws)
+    result = load_workspace(ws, use_cache=use_cache)
     if has_errors(result.diagnostics):
-        raise DiagnosticsError(result.diagnostics)
+        raise DiagnosticsError(result.diagnostics, kind="data")
     return [Sourced(item.doc.file, item.facts) for item in result.submissions]
 
 
-def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[Sourced] | None = None) -> Report:
+def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[Sourced] | None = None,
+                 use_cache: bool = True) -> Report:
     tree = ws.require_tree()
     code = ws.unit_code(unit)
-    by_unit = index_by_unit(sources if sources is not None else load_sources(ws))
+    by_unit = index_by_unit(sources if sources is not None else load_sources(ws, use_cache))
     deadline = ws.config.deadline_day
 
     def compare(p: Period) -> Aggregate | None:
@@ -58,6 +59,8 @@ def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[
 
     agg = aggregate(tree, ws.catalog, by_unit, code, period, deadline)
     diags = check_rules(agg, ws.catalog) + set_aside_notes(agg)
+    if not agg.used:
+        diags.append(warning("no-data", None, None, unit=agg.unit.name, period=period.label))
     return Report(agg, compare(period.previous()), compare(period.year_earlier()), tuple(diags))
 
 

@@ -59,8 +59,9 @@ class DocFormat(str, Enum):
     docx = "docx"
 
 
-SUFFIX_FORMATS = {".json": AggFormat.json, ".yaml": AggFormat.yaml, ".yml": AggFormat.yaml,
-                  ".csv": AggFormat.csv, ".xlsx": AggFormat.xlsx, ".txt": AggFormat.table}
+AGG_SUFFIXES = {".json": AggFormat.json, ".yaml": AggFormat.yaml, ".yml": AggFormat.yaml,
+                ".csv": AggFormat.csv, ".xlsx": AggFormat.xlsx, ".txt": AggFormat.table}
+DOC_SUFFIXES = {".docx": DocFormat.docx, ".md": DocFormat.md, ".markdown": DocFormat.md, ".txt": DocFormat.md}
 
 
 def _default_lang() -> str:
@@ -78,7 +79,10 @@ def _lang(ctx: typer.Context) -> str:
 
 
 def _stdout() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:  # piped or redirected: do not cut lines at 80 columns
+        console = Console(highlight=False, soft_wrap=True, width=200)
+    return console
 
 
 def _stderr() -> Console:
@@ -95,7 +99,8 @@ class DoanreportGroup(TyperGroup):
             lang = _lang(ctx)
             diags = sorted_diagnostics(exc.diagnostics)
             views.print_diagnostics(_stderr(), diags, lang)
-            _stderr().print(f"[red]{messages.render('setup-invalid', {}, lang)}[/red]")
+            closing = "data-invalid" if exc.kind == "data" else "setup-invalid"
+            _stderr().print(f"[red]{messages.render(closing, {}, lang)}[/red]")
             raise typer.Exit(exc.exit_code) from None
         except UserError as exc:
             lang = _lang(ctx)
@@ -116,6 +121,7 @@ WorkspaceOpt = Annotated[
     Optional[Path],
     typer.Option("--workspace", "-w", help="Thư mục không gian làm việc (mặc định: tìm doanreport.yaml từ thư mục hiện tại trở lên)."),
 ]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm .doanreport/ (đọc lại mọi tệp).")]
 LangOpt = Annotated[
     Optional[Lang],
     typer.Option("--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.", callback=_set_lang, is_eager=True),
@@ -129,17 +135,52 @@ def parse_period(text: str) -> periods.Period:
         raise UsageError("bad-period-option", value=text, reason=messages.Bilingual(exc.vi, exc.en)) from None
 
 
+def _parse_date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("bad-date-option", value=text) from None
+
+
+def _choose_format(fmt: Enum | None, output: Path | None, suffixes: dict, default: Enum) -> Enum:
+    """The format asked for, else the one the output's suffix names; they must agree."""
+    if output is None:
+        return fmt or default
+    by_suffix = suffixes.get(output.suffix.lower())
+    if fmt is not None and by_suffix is not None and by_suffix is not fmt:
+        raise UsageError("format-mismatch", format=fmt.value, path=str(output))
+    if fmt is None and by_suffix is None:
+        raise UsageError("unknown-suffix", path=str(output), suffixes=", ".join(sorted(suffixes)))
+    return fmt or by_suffix
+
+
+def _write(ws, output: Path, content: str | bytes, lang: str) -> None:
+    """Write an output file, never over one of the workspace's inputs."""
+    if ws.is_input(output):
+        raise UserError("output-is-input", path=str(output))
+    write_atomic(output, content)
+    _stderr().print(messages.phrase("written", lang, path=output))
+
+
+def _notes(report, lang: str) -> None:
+    """What the aggregation noticed (files set aside, rules broken in sum), on stderr."""
+    views.print_diagnostics(_stderr(), sorted_diagnostics(report.diagnostics), lang)
+
+
 @app.command()
 def init(
+    ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help="Thư mục sẽ tạo không gian làm việc.")] = Path("."),
     lang: LangOpt = None,
 ) -> None:
     """Tạo không gian làm việc mới: doanreport.yaml, units.yaml và một tệp số liệu mẫu."""
     created = init_workspace(folder)
-    console = _stdout()
+    console, language = _stdout(), _lang(ctx)
     for path in created:
-        console.print(f"Đã tạo {path}")
-    console.print("Tiếp theo: sửa units.yaml theo tổ chức của đơn vị, rồi chạy `doanreport validate`.")
+        console.print(messages.phrase("created", language, path=path))
+    console.print(messages.phrase("init-next", language))
 
 
 @app.command()
@@ -160,8 +201,10 @@ def units(
 
 @app.command()
 def form(
+    ctx: typer.Context,
     unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị nộp báo cáo.")],
     period: Annotated[str, typer.Option("--period", help="Kỳ báo cáo, ví dụ 2012Q1.")],
+    template: Annotated[Optional[str], typer.Option("--template", "-t", help="Chỉ liệt kê các chỉ tiêu mẫu báo cáo này dùng.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi ra tệp này thay vì in ra màn hình.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
     workspace: WorkspaceOpt = None,
@@ -170,16 +213,21 @@ def form(
     """Tạo mẫu báo cáo trống cho một đơn vị và một kỳ, có chú thích từng chỉ tiêu."""
     ws = open_workspace(workspace)
     tree = ws.require_tree()
-    if unit not in tree:
-        raise UserError("unit-not-found", unit=unit)
-    text = blank_form(tree[unit], parse_period(period), ws.catalog)
+    code = ws.unit_code(unit)
+    report_period = parse_period(period)
+    codes = None
+    if template is not None:
+        from .rendering import codes_used
+
+        codes = codes_used(ws, template, code, report_period)
+    text = blank_form(tree[code], report_period, ws.catalog, codes)
     if output is None:
         typer.echo(text, nl=False)
         return
     if output.exists() and not force:
         raise UserError("output-exists", path=str(output))
     write_atomic(output, text)
-    _stdout().print(f"Đã ghi {output}")
+    _stderr().print(messages.phrase("written", _lang(ctx), path=output))
 
 
 @app.command()
@@ -187,12 +235,13 @@ def validate(
     ctx: typer.Context,
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Tệp hoặc thư mục cần kiểm tra (mặc định: cả thư mục data).")] = None,
     fmt: Annotated[TextOrJson, typer.Option("--format", help="Dạng kết quả: text hoặc json.")] = TextOrJson.text,
+    no_cache: NoCacheOpt = False,
     workspace: WorkspaceOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Kiểm tra mọi tệp: cú pháp, mẫu, mã chỉ tiêu, đơn vị, kỳ, trùng lặp, quy tắc."""
     ws = open_workspace(workspace)
-    result = load_workspace(ws, paths or None)
+    result = load_workspace(ws, paths or None, use_cache=not no_cache)
     diags = sorted_diagnostics(result.diagnostics)
     language = _lang(ctx)
     if fmt is TextOrJson.json:
@@ -217,57 +266,44 @@ def aggregate(
     fmt: Annotated[Optional[AggFormat], typer.Option("--format", help="table, json, yaml (tệp rollup cho cấp trên), csv hoặc xlsx.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi ra tệp; dạng theo đuôi tệp nếu không ghi --format.")] = None,
     rows: Annotated[Rows, typer.Option("--rows", help="Dòng của csv/xlsx: children (đơn vị trực thuộc) hoặc all (mọi đơn vị).")] = Rows.children,
+    no_cache: NoCacheOpt = False,
     workspace: WorkspaceOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Tổng hợp số liệu của một đơn vị cho một kỳ, theo cây tổ chức và theo thời gian."""
-    ws = open_workspace(workspace)
-    report = build_report(ws, unit, parse_period(period))
-    language = _lang(ctx)
-    views.print_diagnostics(_stderr(), sorted_diagnostics(report.diagnostics), language)
-    if has_errors(report.diagnostics):
-        raise typer.Exit(1)
-    chosen = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None)
-    chosen = chosen or (AggFormat.table if output is None and _stdout().is_terminal else AggFormat.json)
-    if chosen is AggFormat.table:
-        console = Console(record=True, width=120) if output else _stdout()
-        console.print(views.aggregate_table(report, ws.catalog))
-        for line in views.completeness_lines(report, ws.require_tree()):
-            console.print(line)
-        if output:
-            write_atomic(output, console.export_text())
-        return
-    content = _export(report, ws, chosen, rows.value)
-    if output is None:
-        if isinstance(content, bytes):
-            raise UsageError("binary-needs-output", format=chosen.value)
-        typer.echo(content, nl=False)
-    else:
-        write_atomic(output, content)
-
-
-def _export(report, ws, chosen: AggFormat, rows: str) -> str | bytes:
     from . import exports  # imported when needed: start-up time counts on every run
 
-    if chosen is AggFormat.json:
-        return exports.to_json(report, ws.catalog)
-    if chosen is AggFormat.yaml:
-        return exports.to_rollup_yaml(report.agg, ws.catalog, date.today())
-    if chosen is AggFormat.csv:
-        return exports.to_csv(report.agg, ws.catalog, rows)
-    return exports.to_xlsx(report.agg, ws.catalog, rows)
+    ws = open_workspace(workspace)
+    default = AggFormat.table if _stdout().is_terminal else AggFormat.json
+    chosen = _choose_format(fmt, output, AGG_SUFFIXES, default)
+    if chosen is AggFormat.xlsx and output is None:
+        raise UsageError("binary-needs-output", format=chosen.value)
+    report = build_report(ws, unit, parse_period(period), use_cache=not no_cache)
+    language = _lang(ctx)
+    _notes(report, language)
+    if chosen is AggFormat.table:
+        content = views.aggregate_text(report, ws.catalog, ws.require_tree(), None if output else _stdout())
+    else:
+        content = exports.export(report, ws.catalog, chosen.value, rows.value, date.today())
+    if output is not None:
+        _write(ws, output, content, language)
+    elif content:
+        typer.echo(content, nl=False)
 
 
 @app.command()
 def status(
+    ctx: typer.Context,
     period: PeriodOpt,
     unit: UnitOpt = None,
+    no_cache: NoCacheOpt = False,
     workspace: WorkspaceOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Ai đã nộp, ai trễ hạn, ai chưa nộp, ai nộp thiếu tháng: danh sách để đôn đốc."""
     ws = open_workspace(workspace)
-    report = build_report(ws, unit, parse_period(period))
+    report = build_report(ws, unit, parse_period(period), use_cache=not no_cache)
+    _notes(report, _lang(ctx))
     console = _stdout()
     console.print(views.status_table(report, ws.require_tree()))
     for line in views.completeness_lines(report, ws.require_tree()):
@@ -294,17 +330,9 @@ def templates(
         console.print(f"[bold]{info.name}[/bold]  ({origin})\n    {info.description}")
 
 
-def _parse_date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("bad-date-option", value=text) from None
-
-
 @app.command()
 def render(
+    ctx: typer.Context,
     template: Annotated[str, typer.Option("--template", "-t", help="Tên mẫu báo cáo (xem `doanreport templates`).")],
     period: PeriodOpt,
     unit: UnitOpt = None,
@@ -313,6 +341,7 @@ def render(
     number: Annotated[Optional[str], typer.Option("--number", help="Số văn bản, ví dụ 36.")] = None,
     on: Annotated[Optional[str], typer.Option("--date", help="Ngày ký văn bản, dạng 2013-05-08.")] = None,
     appendix: Annotated[Optional[Rows], typer.Option("--appendix", help="Thêm phụ lục số liệu: children (đơn vị trực thuộc) hoặc all (mọi đơn vị).")] = None,
+    no_cache: NoCacheOpt = False,
     workspace: WorkspaceOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -320,21 +349,20 @@ def render(
     from .rendering import frame_for, render as render_report, to_docx
 
     ws = open_workspace(workspace)
-    chosen = fmt or (DocFormat.docx if output is not None and output.suffix.lower() == ".docx" else DocFormat.md)
+    chosen = _choose_format(fmt, output, DOC_SUFFIXES, DocFormat.md)
+    if chosen is DocFormat.docx and output is None:
+        raise UsageError("binary-needs-output", format="docx")
     report_period = parse_period(period)
-    report = build_report(ws, unit, report_period)
+    report = build_report(ws, unit, report_period, use_cache=not no_cache)
+    language = _lang(ctx)
+    _notes(report, language)
     frame = frame_for(ws, number, _parse_date(on), report_period)
     markdown = render_report(ws, report, template, frame, appendix.value if appendix else None)
-    if chosen is DocFormat.docx:
-        if output is None:
-            raise UsageError("binary-needs-output", format="docx")
-        write_atomic(output, to_docx(markdown, f"Báo cáo {report.agg.period.label}"))
-    elif output is None:
-        typer.echo(markdown, nl=False)
+    content = to_docx(markdown, f"Báo cáo {report.agg.period.label}") if chosen is DocFormat.docx else markdown
+    if output is None:
+        typer.echo(content, nl=False)
     else:
-        write_atomic(output, markdown)
-    if output is not None:
-        _stderr().print(f"Đã ghi {output}")
+        _write(ws, output, content, language)
 
 
 def main() -> None:  # pragma: no cover - the console-script entry point

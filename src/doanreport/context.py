@@ -125,6 +125,7 @@ class ReportContext:
         self.report, self.catalog, self.tree, self.frame = report, catalog, tree, frame
         self.cutoff = cutoff
         self.used: dict[str, None] = {}
+        self.groups_listed: set[str] = set()
 
     # --- values ------------------------------------------------------------
     def _check(self, code: str) -> None:
@@ -151,6 +152,7 @@ class ReportContext:
         """Reported indicators of `group` the template has not named so far
         (nor names in `exclude`, which it will name later)."""
         skip = set(exclude)
+        self.groups_listed.add(group)
         out = []
         for code in self.catalog.codes_in(group):
             if code not in self.used and code not in skip and code in self.report.agg.values:

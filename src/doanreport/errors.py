@@ -40,6 +40,7 @@ class DiagnosticsError(DoanreportError):
 
     exit_code = 1
 
-    def __init__(self, diagnostics: list) -> None:
+    def __init__(self, diagnostics: list, kind: str = "setup") -> None:
         super().__init__(f"{len(diagnostics)} diagnostics")
         self.diagnostics = diagnostics
+        self.kind = kind  # "setup" (configuration, tree, catalog) or "data" (unit files)

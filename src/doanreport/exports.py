@@ -173,3 +173,14 @@ def _bold_row(values: list, sheet, font) -> list:
 def _ordered(mapping, catalog: Catalog):
     order = {c: i for i, c in enumerate(catalog.indicators)}
     return sorted(mapping.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+
+
+def export(report: Report, catalog: Catalog, fmt: str, rows: str, today: date) -> str | bytes:
+    """The report in one of the data formats of `aggregate`."""
+    if fmt == "json":
+        return to_json(report, catalog)
+    if fmt == "yaml":
+        return to_rollup_yaml(report.agg, catalog, today)
+    if fmt == "csv":
+        return to_csv(report.agg, catalog, rows)
+    return to_xlsx(report.agg, catalog, rows)

@@ -191,7 +191,7 @@ def load_workspace(ws: Workspace, paths: list[Path] | None = None, use_cache: bo
         files, missing = _expand(ws, paths)
         named = [(p, ws.display(p)) for p in files]
     else:
-        named, missing = ws.data_files(), []
+        named, missing = ws.data_files()
     cache = FileCache(ws.root, fingerprint(ws.setup_bytes())) if use_cache else None
     result = load_submissions(named, Context(ws.tree, ws.catalog), cache, complete=not paths)
     return LoadResult(result.submissions, setup + missing + result.diagnostics, result.files)
@@ -199,7 +199,7 @@ def load_workspace(ws: Workspace, paths: list[Path] | None = None, use_cache: bo
 
 def _expand(ws: Workspace, paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
     """Files named on the command line; folders stand for their YAML files."""
-    setup_files = {(ws.root / name).resolve() for name in ("doanreport.yaml", ws.config.units, *ws.config.catalog)}
+    setup_files = {(ws.root / name).resolve() for name in ws.setup_names()}
     files: list[Path] = []
     missing: list[Diagnostic] = []
     for path in paths:

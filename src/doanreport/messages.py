@@ -173,6 +173,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không tìm thấy tệp doanreport.yaml trong thư mục {start} hay các thư mục cha. Chạy `doanreport init` để tạo không gian làm việc, hoặc chỉ rõ bằng --workspace.",
         "No doanreport.yaml in {start} or any parent folder. Run `doanreport init`, or pass --workspace.",
     ),
+    "workspace-dir-missing": (
+        "Không có thư mục {path}. Kiểm tra lại đường dẫn sau --workspace.",
+        "There is no folder {path}. Check the path after --workspace.",
+    ),
+    "workspace-no-config": (
+        "Thư mục {path} không có tệp doanreport.yaml. Chạy `doanreport init {path}` để tạo không gian làm việc ở đó.",
+        "Folder {path} has no doanreport.yaml. Run `doanreport init {path}` to make a workspace there.",
+    ),
+    "data-dir-missing": (
+        "Không có thư mục số liệu «{path}» (mục data trong doanreport.yaml). Tạo thư mục này hoặc sửa đường dẫn.",
+        "There is no data folder '{path}' (data in doanreport.yaml). Create it or fix the path.",
+    ),
+    "output-is-input": (
+        "Không ghi ra {path}: đó là tệp đầu vào của không gian làm việc (cấu hình, cây tổ chức, danh mục, số liệu hoặc mẫu báo cáo). Chọn tên tệp khác, ngoài các thư mục data và templates.",
+        "Not writing {path}: it is one of the workspace's inputs (configuration, tree, catalog, data or templates). Choose another file, outside the data and templates folders.",
+    ),
+    "unknown-suffix": (
+        "Không biết ghi dạng gì cho tệp {path}; dùng đuôi {suffixes} hoặc ghi rõ --format.",
+        "Cannot tell which format to write {path} in; use one of {suffixes}, or --format.",
+    ),
+    "format-mismatch": (
+        "--format {format} không khớp với đuôi tệp {path}.",
+        "--format {format} does not match the file name {path}.",
+    ),
+    "init-files-exist": (
+        "Thư mục {path} đã có {files}; không ghi đè. Chọn một thư mục trống.",
+        "{path} already has {files}; not overwriting. Choose an empty folder.",
+    ),
+    "setup-invalid": (
+        "Cấu hình không gian làm việc có lỗi; sửa các lỗi trên rồi chạy lại.",
+        "The workspace setup has errors; fix them and run again.",
+    ),
+    "data-invalid": (
+        "Tệp số liệu có lỗi nên chưa tổng hợp được; sửa các lỗi trên (xem `doanreport validate`) rồi chạy lại.",
+        "The data files have errors, so nothing was added up; fix them (see `doanreport validate`) and run again.",
+    ),
+    "no-data": (
+        "Không có số liệu nào của {unit} cho {period}; báo cáo chỉ có phần khung.",
+        "No figures for {unit} in {period}; the report has its frame only.",
+    ),
     "workspace-file-missing": (
         "Không tìm thấy {what} «{path}». Tạo tệp này hoặc sửa đường dẫn trong doanreport.yaml.",
         "No {what} '{path}'. Create it or fix the path in doanreport.yaml.",
@@ -239,10 +279,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Invalid date '{value}'; write it as YYYY-MM-DD, e.g. 2013-05-08.",
     ),
     "output-failed": ("Không ghi được tệp {path}: {reason}.", "Cannot write {path}: {reason}."),
-    "setup-invalid": (
-        "Cấu hình không gian làm việc có lỗi; sửa các lỗi trên rồi chạy lại.",
-        "The workspace setup has errors; fix them and run again.",
-    ),
     "no-paths": ("Không tìm thấy tệp nào: {path}.", "No such file: {path}."),
 }
 
@@ -273,6 +309,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "all-good": ("Không có lỗi: {files} tệp hợp lệ.", "No problems: {files} files are valid."),
     "built-in": ("danh mục có sẵn", "built-in catalog"),
+    "written": ("Đã ghi {path}", "Wrote {path}"),
+    "created": ("Đã tạo {path}", "Created {path}"),
+    "init-next": (
+        "Tiếp theo: sửa units.yaml theo tổ chức của đơn vị, rồi chạy `doanreport validate`.",
+        "Next: edit units.yaml to match your organisation, then run `doanreport validate`.",
+    ),
     "what-config": ("tệp cấu hình", "configuration file"),
     "what-catalog": ("tệp danh mục chỉ tiêu", "catalog file"),
     "what-units": ("tệp cây tổ chức", "organisation tree file"),
@@ -328,6 +370,23 @@ def phrase(key: str, lang: str = "vi", **args: Any) -> str:
 
 def severity_label(severity: str, lang: str = "vi") -> str:
     return phrase(severity, lang)
+
+
+_ERRNO = {
+    2: ("không tìm thấy tệp hoặc thư mục", "no such file or folder"),
+    13: ("không có quyền truy cập", "permission denied"),
+    17: ("đã có tệp cùng tên", "a file of that name exists"),
+    20: ("một phần của đường dẫn là tệp, không phải thư mục", "part of the path is a file, not a folder"),
+    21: ("đó là một thư mục", "it is a folder"),
+    28: ("hết chỗ trống trên đĩa", "no space left on the disk"),
+    30: ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+}
+
+
+def os_reason(exc: OSError) -> Bilingual | str:
+    """The reason of a file-system error in the reader's language where known."""
+    pair = _ERRNO.get(exc.errno or -1)
+    return Bilingual(*pair) if pair else (exc.strerror or str(exc))
 
 
 def _index(lang: str) -> int:

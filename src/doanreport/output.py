@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import UserError
+from .messages import os_reason
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
@@ -32,7 +33,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise UserError("output-failed", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise UserError("output-failed", path=str(path), reason=os_reason(exc)) from None
 
 
 def _umask() -> int:

@@ -78,6 +78,18 @@ def _is_item(line: str) -> bool:
     return line.lstrip().startswith(("- ", "+ ", "* ")) or bool(re.match(r"\s*\d+\. ", line))
 
 
+def codes_used(ws: Workspace, template: str, unit: str, period: Period) -> list[str]:
+    """The indicators a template can state: those it names, and every indicator of
+    a group it lists with `others()`. Found by running it over no data at all."""
+    from .build import build_report
+
+    report = build_report(ws, unit, period, sources=[])
+    ctx = ReportContext(report, ws.catalog, ws.require_tree(), frame_for(ws, None, None, period), ws.config.cutoff)
+    render_markdown(environment(ws.templates_dir), template, ctx)
+    wanted = set(ctx.used) | {c for g in ctx.groups_listed for c in ws.catalog.codes_in(g)}
+    return [c for c in ws.catalog.indicators if c in wanted]
+
+
 def to_docx(markdown: str, title: str = "") -> bytes:
     return markdown_to_docx(markdown, title)
 

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import UserError
+from .messages import Bilingual
 from .output import write_atomic
 from .periods import Period
 from .workspace import CONFIG_NAME
@@ -80,6 +81,8 @@ def init_workspace(folder: Path, today: date | None = None) -> list[Path]:
     folder = Path(folder)
     if (folder / CONFIG_NAME).exists():
         raise UserError("init-exists", path=str(folder))
+    if folder.exists() and not folder.is_dir():
+        raise UserError("output-failed", path=str(folder), reason=Bilingual("đó là một tệp, không phải thư mục", "it is a file, not a folder"))
     period = last_quarter(today or date.today())
     submitted = period.end_date
     files = {
@@ -89,7 +92,18 @@ def init_workspace(folder: Path, today: date | None = None) -> list[Path]:
             period=period.code, submitted=submitted.isoformat()
         ),
     }
-    for path, text in files.items():
-        write_atomic(path, text)
-    (folder / "templates").mkdir(exist_ok=True)
+    taken = [p for p in files if p.exists()]
+    taken += [p for p in (folder / "data", folder / "templates") if p.exists() and not p.is_dir()]
+    if taken:
+        raise UserError("init-files-exist", path=str(folder), files=", ".join(p.name for p in taken))
+    written: list[Path] = []
+    try:
+        for path, text in files.items():
+            write_atomic(path, text)
+            written.append(path)
+        (folder / "templates").mkdir(exist_ok=True)
+    except UserError:
+        for path in written:  # all of the workspace or none of it
+            path.unlink(missing_ok=True)
+        raise
     return list(files)

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, error, warning
+from .messages import os_reason
 
 try:  # libyaml's parser when present: same events, several times faster
     _Loader: type = yaml.CSafeLoader
@@ -115,7 +116,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
             return None, [error("file-too-large", display, size=size, limit=MAX_BYTES)]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [error("file-unreadable", display, reason=exc.strerror or str(exc))]
+        return None, [error("file-unreadable", display, reason=os_reason(exc))]
     return decode(raw, display)
 
 

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from .context import FILTERS, ReportContext, TemplateDataError
 from .errors import UserError
@@ -30,13 +31,13 @@ def builtin_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"  # an editable checkout
 
 
-def environment(workspace_dir: Path | None) -> jinja2.Environment:
+def environment(workspace_dir: Path | None) -> SandboxedEnvironment:
     paths = [str(p) for p in (workspace_dir, builtin_dir()) if p is not None and p.is_dir()]
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader(paths),
         jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(builtin_dir()))}),
     ])
-    env = jinja2.Environment(
+    env = SandboxedEnvironment(  # a shared workspace's templates must not run Python
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -72,14 +73,24 @@ def available(workspace_dir: Path | None) -> list[TemplateInfo]:
 
 def _description(path: Path) -> str:
     """The first line of the template's opening `{# ... #}` comment."""
-    text = path.read_text(encoding="utf-8").lstrip()
+    try:
+        text = path.read_text(encoding="utf-8").lstrip()
+    except (OSError, UnicodeDecodeError):
+        return "(không đọc được tệp mẫu)"
     if text.startswith("{#"):
-        return text[2:].split("#}", 1)[0].strip().splitlines()[0].strip()
+        lines = text[2:].split("#}", 1)[0].strip("-# \n").splitlines()
+        return lines[0].strip() if lines else ""
     return ""
 
 
-def render_markdown(env: jinja2.Environment, name: str, ctx: ReportContext) -> str:
+TEMPLATE_FAULTS = (jinja2.TemplateError, TemplateDataError, TypeError, ValueError, KeyError, IndexError,
+                   AttributeError, ZeroDivisionError, RecursionError, UnicodeDecodeError)
+
+
+def render_markdown(env: SandboxedEnvironment, name: str, ctx: ReportContext) -> str:
     """Run template `name`; any template problem becomes a UserError with file:line."""
+    if name.startswith("_") or "/" in name:
+        raise UserError("template-not-found", name=name)
     try:
         template = env.get_template(name + SUFFIX)
     except jinja2.TemplateNotFound as exc:
@@ -87,10 +98,17 @@ def render_markdown(env: jinja2.Environment, name: str, ctx: ReportContext) -> s
             raise UserError("template-not-found", name=name) from None
         raise UserError("template-error", where=name + SUFFIX, detail=f"không tìm thấy {exc.name}") from None
     except jinja2.TemplateSyntaxError as exc:
-        raise UserError("template-error", where=f"{exc.filename or exc.name}:{exc.lineno}", detail=exc.message) from None
+        raise UserError("template-error", where=f"{_short(exc.filename or exc.name or name)}:{exc.lineno}",
+                        detail=exc.message) from None
+    except UnicodeDecodeError:
+        raise UserError("template-error", where=name + SUFFIX, detail="tệp mẫu không phải UTF-8") from None
     try:
         return template.render(ctx.as_dict())
-    except (jinja2.UndefinedError, TemplateDataError, jinja2.TemplateError, TypeError, ValueError, ZeroDivisionError) as exc:
+    except RecursionError:
+        raise UserError("template-error", where=_short(template.filename or name),
+                        detail=f"mẫu tự kế thừa chính nó; muốn mở rộng mẫu có sẵn, viết "
+                               f"{{% extends \"builtin/{name}{SUFFIX}\" %}}") from None
+    except TEMPLATE_FAULTS as exc:
         raise UserError("template-error", where=_where(exc, template.filename), detail=str(exc)) from None
 
 

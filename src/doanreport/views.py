@@ -5,6 +5,7 @@ Presentation only: takes results from the core and prints them with rich.
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -152,3 +153,12 @@ def status_table(report: Report, tree: Tree) -> Table:
                       f"{done.months.get(code, 0)}/{agg.period.months}", dates,
                       escape(", ".join(u.file for u in mine)))
     return table
+
+
+def aggregate_text(report: "Report", catalog: "Catalog", tree: Tree, console: Console | None) -> str:
+    """The table and completeness lines: printed to `console`, or returned as text."""
+    target = console or Console(file=io.StringIO(), record=True, width=120, highlight=False)
+    target.print(aggregate_table(report, catalog))
+    for line in completeness_lines(report, tree):
+        target.print(line)
+    return "" if console else target.export_text()

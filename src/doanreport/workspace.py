@@ -20,8 +20,8 @@ from pydantic import BeforeValidator, Field
 from .catalog import Catalog, build_catalog, builtin_document
 from .diagnostics import Diagnostic, error, has_errors
 from .errors import DiagnosticsError, UserError
-from .messages import Phrase
-from .schema import Record, Text, UnitCode, validate
+from .messages import Phrase, os_reason
+from .schema import Record, Text, UnitCode, suggest, validate
 from .source import Document, load
 from .units import Tree, build_tree
 
@@ -84,34 +84,50 @@ class Workspace:
         except ValueError:
             return str(path)
 
-    def data_files(self) -> list[tuple[Path, str]]:
-        """Every *.yaml / *.yml below the data folder, hidden ones excepted, sorted,
-        each with the name it is shown by (relative to the workspace)."""
-        if not self.data_dir.is_dir():
-            return []
+    def data_files(self) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+        """Every *.yaml / *.yml below the data folder, sorted, each with the name it
+        is shown by; hidden files, the setup files and the templates folder are
+        not data. A folder that cannot be read is reported, not skipped."""
         found: list[tuple[Path, str]] = []
+        diags: list[Diagnostic] = []
+        if not self.data_dir.is_dir():
+            return found, diags
+        skip = {str((self.root / n).resolve()) for n in self.setup_names()} | {str(self.templates_dir.resolve())}
         stack = [(str(self.data_dir), self.display(self.data_dir))]
         while stack:
             folder, shown = stack.pop()
             try:
                 entries = list(os.scandir(folder))
-            except OSError:
+            except OSError as exc:
+                diags.append(error("file-unreadable", shown, reason=os_reason(exc)))
                 continue
             for entry in entries:
-                if entry.name.startswith("."):
+                name = f"{shown}/{entry.name}" if shown != "." else entry.name
+                if entry.name.startswith(".") or entry.path in skip or os.path.realpath(entry.path) in skip:
                     continue
                 if entry.is_dir():
-                    stack.append((entry.path, f"{shown}/{entry.name}"))
+                    stack.append((entry.path, name))
                 elif entry.name.lower().endswith((".yaml", ".yml")) and entry.is_file():
-                    found.append((Path(entry.path), f"{shown}/{entry.name}"))
+                    found.append((Path(entry.path), name))
         found.sort(key=lambda pair: pair[1])
-        return found
+        return found, diags
+
+    def setup_names(self) -> list[str]:
+        return [CONFIG_NAME, self.config.units, *self.config.catalog]
+
+    def is_input(self, path: Path) -> bool:
+        """Whether writing to `path` would overwrite or add to the workspace's inputs."""
+        target = path.resolve()
+        inputs = [self.root / n for n in self.setup_names()]
+        if any(target == p.resolve() for p in inputs):
+            return True
+        return any(target.is_relative_to(d.resolve()) for d in (self.data_dir, self.templates_dir)) and \
+            target.suffix.lower() in (".yaml", ".yml", ".j2")
 
     def setup_bytes(self) -> list[bytes]:
         """The content of every setup file, for the cache's fingerprint."""
-        names = [CONFIG_NAME, self.config.units, *self.config.catalog]
         out = [builtin_document().text.encode()]
-        for name in names:
+        for name in self.setup_names():
             try:
                 out.append(name.encode() + b"\0" + (self.root / name).read_bytes())
             except OSError:
@@ -129,7 +145,7 @@ class Workspace:
         tree = self.require_tree()
         code = code or self.config.root or tree.root
         if code not in tree:
-            raise UserError("unit-not-found", unit=code)
+            raise UserError("unit-not-found", unit=code, suggestion=suggest(code, tree.units))
         return code
 
 
@@ -146,8 +162,10 @@ def open_workspace(explicit: Path | None = None, cwd: Path | None = None) -> Wor
     """Find and load a workspace; setup problems are kept as diagnostics."""
     if explicit is not None:
         root = explicit.resolve()
+        if not root.is_dir():
+            raise UserError("workspace-dir-missing", path=str(explicit))
         if not (root / CONFIG_NAME).is_file():
-            raise UserError("workspace-not-found", start=str(root))
+            raise UserError("workspace-no-config", path=str(explicit))
     else:
         root = find_root(cwd or Path.cwd())
     diags: list[Diagnostic] = []
@@ -157,6 +175,9 @@ def open_workspace(explicit: Path | None = None, cwd: Path | None = None) -> Wor
     if tree is not None and config.root and config.root not in tree:
         pos = config_doc.pos(("root",)) if config_doc else None
         diags.append(error("root-unknown", CONFIG_NAME, pos, unit=config.root))
+    if not (root / config.data).is_dir():
+        pos = config_doc.pos(("data",)) if config_doc else None
+        diags.append(error("data-dir-missing", CONFIG_NAME, pos, path=config.data))
     return Workspace(root, config, tree, catalog, diags)
 
 
