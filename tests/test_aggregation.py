@@ -385,3 +385,26 @@ def test_sums_match_a_brute_force_oracle_when_files_do_not_overlap(ws, report):
 def test_subtree_walks_in_file_order():
     tree = tree_of()
     assert [u.code for u in tree.subtree("dk")] == ["dk", "a", "b", "d", "d1", "d2", "d3"]
+
+
+def test_a_rate_does_not_depend_on_how_often_a_unit_reports():
+    quarterly = [
+        sub("unit: a\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 40}, sinh_hoat: {ty_le_tham_gia: 90}}", "a1"),
+        sub("unit: a\nperiod: 2012Q2\nvalues: {to_chuc: {doan_vien: 50}, sinh_hoat: {ty_le_tham_gia: 100}}", "a2"),
+        sub("unit: b\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 10}, sinh_hoat: {ty_le_tham_gia: 50}}", "b1"),
+    ]
+    rate_a = (90 * 40 + 100 * 50) / 90  # a's own rate over the half year
+    half = [
+        sub(f"unit: a\nperiod: 2012H1\nvalues: {{to_chuc: {{doan_vien: 50}}, sinh_hoat: {{ty_le_tham_gia: {rate_a}}}}}", "a"),
+        quarterly[2],
+    ]
+    expected = (rate_a * 50 + 50 * 10) / 60  # a counts with its 50 members, once
+    assert agg(quarterly, "2012H1").values["sinh_hoat.ty_le_tham_gia"] == pytest.approx(expected)
+    assert agg(half, "2012H1").values["sinh_hoat.ty_le_tham_gia"] == pytest.approx(expected)
+
+
+def test_a_rate_with_zero_weight_is_kept_as_a_plain_mean():
+    files = [sub("unit: a\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 0}, sinh_hoat: {ty_le_tham_gia: 100}}", "a")]
+    result = agg(files, "2012Q1")
+    assert result.values["sinh_hoat.ty_le_tham_gia"] == 100
+    assert result.coverage["sinh_hoat.ty_le_tham_gia"] == 1

@@ -15,24 +15,29 @@ from dataclasses import dataclass, field
 from .catalog import Catalog
 
 Number = int | float
+Mean = tuple[float, float, float, int]
 
 
 @dataclass(frozen=True)
 class Measure:
     values: Mapping[str, Number] = field(default_factory=dict)  # sum and last indicators
-    means: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # code -> (Σ v·w, Σ w)
+    # rates: code -> (Σ rate·weight, Σ weight, Σ rate, units), over units
+    means: Mapping[str, Mean] = field(default_factory=dict)
     coverage: Mapping[str, int] = field(default_factory=dict)  # code -> units that reported it
 
     def final(self) -> dict[str, Number]:
-        """Indicator code -> value; a code nobody reported is absent."""
+        """Indicator code -> value; a code nobody reported is absent. A rate is the
+        weighted mean, or the plain mean where every weight was zero."""
         out: dict[str, Number] = dict(self.values)
-        for code, (vw, w) in self.means.items():
+        for code, (vw, w, v, n) in self.means.items():
             if w:
                 out[code] = vw / w
+            elif n:
+                out[code] = v / n
         return out
 
     def weights(self) -> dict[str, Number]:
-        return {code: w for code, (_, w) in self.means.items()}
+        return {code: m[1] for code, m in self.means.items()}
 
 
 EMPTY = Measure()
@@ -41,14 +46,14 @@ EMPTY = Measure()
 def plus(parts: Iterable[Measure]) -> Measure:
     """Combine over units: sums and stocks add, rates pool their weights."""
     values: dict[str, Number] = {}
-    means: dict[str, tuple[float, float]] = {}
+    means: dict[str, Mean] = {}
     coverage: dict[str, int] = {}
     for part in parts:
         for code, v in part.values.items():
             values[code] = values.get(code, 0) + v
-        for code, (vw, w) in part.means.items():
-            a, b = means.get(code, (0.0, 0.0))
-            means[code] = (a + vw, b + w)
+        for code, (vw, w, r, n) in part.means.items():
+            a, b, c, d = means.get(code, (0.0, 0.0, 0.0, 0))
+            means[code] = (a + vw, b + w, c + r, d + n)
         for code, n in part.coverage.items():
             coverage[code] = coverage.get(code, 0) + n
     return Measure(values, means, coverage)
@@ -61,11 +66,14 @@ def over_time(files: Iterable[tuple[Mapping[str, Number], Mapping[str, int] | No
     Each file is `(values, coverage, weights)`; coverage and weights are given
     by rollup files only (an own file covers its one unit, each rate weighted
     by the weight indicator in the same file, or by 1 if it is missing).
-    Over time a `sum` adds, a `last` keeps the latest reported value, a `mean`
-    pools its weights; coverage keeps the most units any file had.
+    Over time a `sum` adds, a `last` keeps the latest reported value, and a
+    `mean` is the unit's time-weighted average rate, which then counts among
+    units with the weight of the unit's latest file (its current member count),
+    not the sum of weights over time: how often a unit reports does not change
+    its say. Coverage keeps the most units any file had.
     """
     values: dict[str, Number] = {}
-    means: dict[str, tuple[float, float]] = {}
+    rates: dict[str, tuple[float, float, float, int, float]] = {}  # Σvw, Σw, Σv, files, latest w
     coverage: dict[str, int] = {}
     rules = catalog.rules_by_code
     for file_values, file_coverage, file_weights in files:
@@ -79,12 +87,16 @@ def over_time(files: Iterable[tuple[Mapping[str, Number], Mapping[str, int] | No
                 values[code] = v
             else:
                 w = _weight(code, catalog[code].weight, file_values, file_weights)
-                a, b = means.get(code, (0.0, 0.0))
-                means[code] = (a + v * w, b + w)
+                a, b, c, n, _ = rates.get(code, (0.0, 0.0, 0.0, 0, 0.0))
+                rates[code] = (a + v * w, b + w, c + v, n + 1, w)
             if file_coverage is None:
                 coverage.setdefault(code, 1)
             else:
                 coverage[code] = max(coverage.get(code, 0), file_coverage.get(code, 1))
+    means: dict[str, Mean] = {}
+    for code, (vw, w, v, n, latest) in rates.items():
+        rate = vw / w if w else v / n
+        means[code] = (rate * latest, latest, rate, 1)
     return Measure(values, means, coverage)
 
 
