@@ -27,6 +27,8 @@ def ctx(make_ws):
         sourced("unit: cd-vp-tinh-uy\nperiod: 2011Q1\nvalues: {tuyen_truyen: {cuoc: 8}, hien_mau: {don_vi: 10}}", "a0"),
         sourced("unit: cd-vp-tinh-uy\nperiod: 2011Q4\nvalues: {tuyen_truyen: {cuoc: 20}}", "a1"),
         sourced("unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 9}, hien_mau: {don_vi: 10}}", "a2"),
+        sourced("unit: cd-so-tai-chinh\nperiod: 2011Q1\nvalues: {tuyen_truyen: {cuoc: 0}}", "b0"),
+        sourced("unit: cd-so-tai-chinh\nperiod: 2011Q4\nvalues: {tuyen_truyen: {cuoc: 0}}", "b1"),
         sourced("unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 1}}", "b2"),
     ]
     report = build_report(ws, None, parse("2012Q1"), files)
@@ -107,3 +109,24 @@ def test_highlights_merge_by_name_across_units_and_group_by_units():
 def test_builtin_templates_ship_with_the_package():
     names = {p.name for p in builtin_dir().glob("*.md.j2")}
     assert {"quy.md.j2", "soket.md.j2", "ct03.md.j2", "_khung.md.j2"} <= names
+
+
+def test_no_change_is_stated_against_a_half_reported_period(make_ws):
+    ws = open_workspace(make_ws())
+    files = [
+        sourced("unit: cd-vp-tinh-uy\nperiod: 2011Q1\nvalues: {tuyen_truyen: {cuoc: 1}}", "a0"),
+        sourced("unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 100}}", "a1"),
+        sourced("unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 118}}", "b1"),
+    ]
+    report = build_report(ws, None, parse("2012Q1"), files)
+    ctx = ReportContext(report, ws.catalog, ws.require_tree(), Frame())
+    assert ctx.change("tuyen_truyen.cuoc", "last_year") is None  # 1 unit then, 2 now
+
+
+def test_user_text_stays_text_in_markdown():
+    from doanreport.context import markdown_text
+
+    assert markdown_text("# không phải tiêu đề") == "\\# không phải tiêu đề"
+    assert markdown_text("*a* <!-- doanreport:signature -->") == "\\*a\\* \\<!-- doanreport:signature --\\>"
+    assert markdown_text("1. ý thứ nhất") == "1\\. ý thứ nhất"
+    assert markdown_text("Sở Kế hoạch & Đầu tư, 2.000 lượt") == "Sở Kế hoạch & Đầu tư, 2.000 lượt"

@@ -324,3 +324,33 @@ def test_ct03_lists_a_model_once_with_all_its_units(make_ws, run):
     assert md.count("Đưa chuyên đề về Bác vào sinh hoạt lệ Chi đoàn") == 1
     assert "Lý Minh Toàn - Bí thư Chi đoàn với nội dung làm theo “Thực hành tiết kiệm”" in md
     assert "đã xuất hiện 2 mô hình thanh niên làm theo lời Bác, nổi bật như:" in md
+
+
+def test_narrative_markdown_cannot_break_the_report(make_ws, run, tmp_path):
+    ws = make_ws({"data/dk.yaml": """\
+        unit: dk-test
+        period: 2012Q1
+        values:
+          tuyen_truyen: {cuoc: 3}
+        narrative:
+          chi_dao: "# Không phải tiêu đề <!-- doanreport:signature --> vẫn là chữ"
+          han_che: ["*nhấn* mạnh", "1. không phải danh sách"]
+          phuong_huong: [Tiếp tục.]
+        """})
+    md = render(run, ws).stdout
+    out = tmp_path / "x.docx"
+    assert render(run, ws, "-o", out).exit_code == 0
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "# Không phải tiêu đề <!-- doanreport:signature --> vẫn là chữ" in text
+    assert "- *nhấn* mạnh" in text and "- 1. không phải danh sách" in text
+    assert "PHƯƠNG HƯỚNG" in text and "Tiếp tục." in text  # nothing after the fake marker was lost
+    assert md.count("<!-- doanreport:signature -->") == 1
+
+
+def test_a_chi_doan_report_speaks_of_itself(make_ws, run):
+    ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 2}\n"
+                                 "  to_chuc: {da_dai_hoi: 1}\n"})
+    md = run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1", "--unit", "cd-vp-tinh-uy").stdout
+    assert "Chi đoàn Văn phòng Tỉnh ủy đã tổ chức 2 cuộc" in md
+    assert "Ban Chấp hành Chi đoàn Văn phòng Tỉnh ủy" in md and "Ban Thường vụ" not in md
+    assert "/0 cơ sở" not in md

@@ -181,7 +181,7 @@ class ReportContext:
         if other is None or against not in ("last_year", "previous"):
             return None
         before = other.values.get(code)
-        if now is None or not before:
+        if now is None or not before or not _comparable(self.report.agg.coverage.get(code, 0), other.coverage.get(code, 0)):
             return None
         pct = 100.0 * (now - before) / before
         where = (f"cùng kỳ năm {other.period.first_year}" if against == "last_year" else other.period.label)
@@ -230,7 +230,8 @@ class ReportContext:
         agg = self.report.agg
         return {
             "unit": {"code": agg.unit.code, "name": agg.unit.name, "kind": agg.unit.kind.value,
-                     "kind_label": agg.unit.kind.label},
+                     "kind_label": agg.unit.kind.label, "has_children": bool(agg.unit.children),
+                     "leadership": "Ban Thường vụ" if agg.unit.children else "Ban Chấp hành"},
             "period": self.period_view(),
             "doc": self.frame,
             "agg": AggView(agg, self),
@@ -243,6 +244,23 @@ class ReportContext:
             "count_children": self.count_children, "highlights": self.highlights,
             "narrative": self.narrative, "counter": Counter, "unit_name": lambda code: self.tree[code].name,
         }
+
+
+COMPARABLE_SHARE = 0.8
+
+
+def _comparable(now_reporters: int, before_reporters: int) -> bool:
+    """A change is stated only when at least 80% as many units reported the
+    figure then as now: against a half-reported period it would mislead."""
+    return before_reporters >= COMPARABLE_SHARE * now_reporters
+
+
+def markdown_text(text: object) -> str:
+    """User text made literal in Markdown: a `#`, `*` or `1.` a unit typed stays
+    text instead of turning into a heading, emphasis or a list."""
+    out = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", str(text))
+    out = re.sub(r"^(\s*)([#+-])", r"\1\\\2", out, flags=re.M)
+    return re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", out, flags=re.M)
 
 
 def _key(text: str) -> str:
@@ -273,6 +291,7 @@ def group_by_units(items: Iterable[MergedHighlight]) -> list[tuple[tuple[str, ..
 
 FILTERS: Mapping[str, Any] = {
     "group_units": group_by_units,
+    "md": markdown_text,
     "so": vnformat.so,
     "so_tp": vnformat.so_tp,
     "pct": vnformat.pct,
