@@ -190,3 +190,42 @@ def test_outputs_get_ordinary_permissions(make_ws, run):
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_rollup_contents_are_checked(make_ws, run):
+    ws = make_ws({"data/r.yaml": """\
+        unit: dcs-bv
+        period: 2012Q1
+        scope: rollup
+        values:
+          tuyen_truyen: {cuoc: 5}
+        coverage: {tuyen_truyen.cuoc: 9, tuyen_truyen.cuocc: 1}
+        weights: {sinh_hoat.ty_le_tham_gia: -3}
+        completeness: {expected: [cd-khoa-noi, cd-la], reported: [cd-khoa-noi]}
+        """})
+    result = run("validate", "--workspace", ws, "--format", "json")
+    got = sorted((d["code"], d["line"]) for d in json.loads(result.stdout))
+    assert got == [("coverage-too-high", 6), ("rollup-unknown-unit", 8),
+                   ("unknown-indicator", 6), ("weight-not-positive", 7)]
+
+
+def test_rollup_keeps_partial_reporters(make_ws, run, tmp_path):
+    files = {"data/noi.yaml": "unit: cd-khoa-noi\nperiod: 2012M01\nvalues:\n  tuyen_truyen: {cuoc: 1}\n",
+             "data/vp.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 2}\n"}
+    ws = make_ws(files)
+    before = json.loads(run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "json").stdout)
+    assert before["completeness"]["partial"] == ["cd-khoa-noi"]
+    rollup = run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "yaml", "--unit", "dcs-bv").stdout
+    (ws / "data" / "rollup.yaml").write_text(rollup, encoding="utf-8")
+    after = json.loads(run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "json").stdout)
+    assert after["values"] == before["values"]
+    assert after["completeness"]["partial"] == ["cd-khoa-noi"]
+    assert after["completeness"]["months"] == before["completeness"]["months"]
+
+
+def test_data_files_are_read_even_when_the_tree_is_broken(make_ws, run):
+    ws = make_ws({"data/bad.yaml": "unit: cd-a\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 1}\n"},
+                 units="code: dk\nname: Đoàn Khối\nkind: doan_khoi\nchildren: 5\n")
+    result = run("validate", "--workspace", ws, "--format", "json")
+    codes = {(d["file"], d["code"]) for d in json.loads(result.stdout)}
+    assert ("units.yaml", "expected-list") in codes and ("data/bad.yaml", "yaml-syntax") in codes

@@ -322,3 +322,9 @@ def test_deep_block_nesting_is_refused_without_crashing(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "None ['yaml-too-deep']" in proc.stdout
+
+
+def test_a_misspelt_values_key_is_not_also_called_empty(make_ws, run):
+    ws = make_ws({"data/a.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalus:\n  tuyen_truyen: {cuoc: 1}\n"})
+    code, diags = validate_json(run, ws)
+    assert [d["code"] for d in diags] == ["unknown-key"]

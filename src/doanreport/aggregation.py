@@ -183,16 +183,20 @@ class _Run:
         return Used(f.file, sub.unit, sub.period, sub.scope, sub.submitted, late)
 
     def _credit_rollup(self, sub: Facts) -> None:
-        """Units below a rollup reported through it, unless it lists them missing."""
-        months = sub.period.month_indexes()
+        """Units below a rollup reported through it, as it says: missing ones not,
+        partial ones for the months it gives, late and undated ones as such."""
+        months = list(sub.period.month_indexes())
         done = sub.completeness
         for u in self.tree.subtree(sub.unit):
             if done and u.code in done.missing:
                 self.rollup_missing.add(u.code)
                 continue
-            self.months[u.code].update(months)
+            count = done.months.get(u.code, len(months)) if done else len(months)
+            self.months[u.code].update(months[:count])
             if done and u.code in done.late:
                 self.late.add(u.code)
+            if done and u.code in done.undated:
+                self.undated.add(u.code)
 
     def _completeness(self, code: str) -> Completeness:
         expected = self.tree.expected(code, self.period)
@@ -250,15 +254,9 @@ def check_rules(agg: Aggregate, catalog: Catalog) -> list[Diagnostic]:
     Always warnings: files that each pass a rule can break it in sum when not
     every unit reported both sides, and that must not stop a report.
     """
-    diags = []
-    values = agg.values
-    for rule in catalog.rules:
-        left, right = values.get(rule.left), values.get(rule.right)
-        if left is None or right is None or rule.holds(left, right):
-            continue
-        diags.append(warning("rule-aggregate", None, None, unit=agg.unit.name, period=agg.period.label,
-                          message=rule.message, op=rule.op, left_value=left, right_value=right,
-                          left_label=catalog[rule.left].label, right_label=catalog[rule.right].label))
+    diags = [warning("rule-aggregate", None, None, unit=agg.unit.name, period=agg.period.label,
+                     **catalog.rule_args(rule, left, right))
+             for rule, left, right in catalog.broken_rules(agg.values)]
     for child in agg.children:
         diags += check_rules(child, catalog)
     return diags

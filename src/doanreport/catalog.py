@@ -9,7 +9,7 @@ indicator says how it combines over time and over units (`sum`, `last`, or a
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -115,6 +115,20 @@ class Catalog:
 
     def __getitem__(self, code: str) -> Indicator:
         return self.indicators[code]
+
+    def broken_rules(self, values: Mapping[str, float]) -> list[tuple[Rule, float, float]]:
+        """The rules `values` break, with both sides; a rule with a side not given is not checked."""
+        out = []
+        for rule in self.rules:
+            left, right = values.get(rule.left), values.get(rule.right)
+            if left is not None and right is not None and not rule.holds(left, right):
+                out.append((rule, left, right))
+        return out
+
+    def rule_args(self, rule: Rule, left: float, right: float) -> dict:
+        """The arguments of a rule's message."""
+        return {"message": rule.message, "op": rule.op, "left_value": left, "right_value": right,
+                "left_label": self[rule.left].label, "right_label": self[rule.right].label}
 
     def group_heading(self, group: str) -> str:
         return self.groups.get(group, group)

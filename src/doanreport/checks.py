@@ -15,7 +15,7 @@ from .diagnostics import Diagnostic, error, warning
 from .messages import Phrase
 from .schema import suggest
 from .source import Document
-from .submissions import NARRATIVE_KEYS, ROLLUP_ONLY, TEMPLATE_KEYS
+from .submissions import NARRATIVE_KEYS, ROLLUP_ONLY, TEMPLATE_KEYS, Submission
 from .units import Tree
 
 
@@ -23,7 +23,7 @@ from .units import Tree
 class Context:
     """What the checks need to know: the organisation tree and the catalog."""
 
-    tree: Tree
+    tree: Tree | None  # None when units.yaml itself is broken: files are still read
     catalog: Catalog
 
 
@@ -31,7 +31,8 @@ def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
     """Every content problem of one parsed submission file."""
     if not isinstance(doc.data, dict):
         return []
-    return (_check_unit(doc, ctx.tree) + _check_values(doc, ctx.catalog)
+    unit_checks = _check_unit(doc, ctx.tree) + _check_rollup(doc, ctx) if ctx.tree is not None else []
+    return (unit_checks + _check_values(doc, ctx.catalog)
             + _check_narrative(doc, ctx.catalog) + _check_rollup_keys(doc))
 
 
@@ -75,7 +76,8 @@ def _check_values(doc: Document, catalog: Catalog) -> list[Diagnostic]:
             diags += _check_weights(doc, values, catalog)
     narrative = doc.data.get("narrative")
     has_text = isinstance(narrative, dict) and any(narrative.values())
-    if not reported and not doc.data.get("highlights") and not has_text:
+    known_keys = all(key in Submission.model_fields for key in doc.data)  # else the typo is the news
+    if not reported and not doc.data.get("highlights") and not has_text and known_keys:
         diags.append(warning("empty-submission", doc.file, doc.key_pos(("values",))))
     return diags
 
@@ -128,6 +130,45 @@ def _thousands_hint(value: float) -> Phrase | None:
     if abs(scaled - round(scaled)) < 1e-6:
         return Phrase("hint-thousands-dot", {"fixed": int(round(scaled))})
     return None
+
+
+def _check_rollup(doc: Document, ctx: Context) -> list[Diagnostic]:
+    """What a rollup says of its subtree must fit the catalog and, where the tree
+    knows the subtree, the tree."""
+    if doc.data.get("scope") != "rollup":
+        return []
+    diags: list[Diagnostic] = []
+    for key in ("coverage", "weights"):
+        table = doc.data.get(key)
+        for code, value in (table.items() if isinstance(table, dict) else ()):
+            if code not in ctx.catalog:
+                diags.append(error("unknown-indicator", doc.file, doc.key_pos((key, code)), code=code,
+                                   suggestion=suggest(str(code), ctx.catalog.indicators)))
+            elif key == "weights" and isinstance(value, (int, float)) and value <= 0:
+                diags.append(error("weight-not-positive", doc.file, doc.pos((key, code)), code=code, value=value))
+    unit, period = doc.data.get("unit"), _period_of(doc)
+    if not isinstance(unit, str) or unit not in ctx.tree or not ctx.tree[unit].children or period is None:
+        return diags  # a leaf here: the rollup's subtree is not known to this tree
+    below = {u.code for u in ctx.tree.subtree(unit)}
+    most = len(ctx.tree.expected(unit, period))
+    coverage = doc.data.get("coverage")
+    for code, value in (coverage.items() if isinstance(coverage, dict) else ()):
+        if isinstance(value, int) and value > most:
+            diags.append(error("coverage-too-high", doc.file, doc.pos(("coverage", code)), code=code, value=value, most=most))
+    done = doc.data.get("completeness")
+    for key, codes in (done.items() if isinstance(done, dict) else ()):
+        for i, code in enumerate(codes if isinstance(codes, (list, dict)) else ()):
+            if isinstance(code, str) and code not in below:
+                where = doc.key_pos(("completeness", key, code)) if isinstance(codes, dict) else doc.pos(("completeness", key, i))
+                diags.append(warning("rollup-unknown-unit", doc.file, where, unit=code, parent=unit))
+    return diags
+
+
+def _period_of(doc: Document) -> periods.Period | None:
+    try:
+        return periods.parse(doc.data.get("period"))
+    except periods.PeriodError:
+        return None
 
 
 def _check_rollup_keys(doc: Document) -> list[Diagnostic]:

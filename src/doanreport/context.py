@@ -74,10 +74,6 @@ class Counter:
         self.n += 1
         return self.n
 
-    def reset(self) -> str:
-        self.n = 0
-        return ""
-
 
 @dataclass(frozen=True)
 class Change:

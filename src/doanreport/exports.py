@@ -84,7 +84,9 @@ def to_rollup_yaml(agg: Aggregate, catalog: Catalog, today: date) -> str:
         "coverage": dict(_ordered(agg.coverage, catalog)),
         "weights": {c: w for c, w in agg.measure.weights().items() if w},
         "completeness": {"expected": list(done.expected), "reported": list(done.reported),
-                         "late": list(done.late), "missing": list(done.missing)},
+                         "late": list(done.late), "missing": list(done.missing),
+                         "partial": list(done.partial), "undated": list(done.undated),
+                         "months": {c: n for c, n in done.months.items() if c in done.partial}},
         "highlights": [_highlight(h) for h in agg.highlights],
         "narrative": {k: list(v) for k, v in agg.narrative.items()},
     }

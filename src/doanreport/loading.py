@@ -60,10 +60,6 @@ class LoadResult:
     diagnostics: list[Diagnostic]
     files: int
 
-    @property
-    def ok(self) -> bool:
-        return not any(d.is_error for d in self.diagnostics)
-
 
 def read(paths: Iterable[tuple[Path, str]]) -> tuple[list[Document], list[Diagnostic]]:
     docs, diags = [], []
@@ -110,17 +106,10 @@ def check_duplicates(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], l
 def check_rules(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], list[Diagnostic]]:
     diags = []
     for item in items:
-        values = item.facts.value_items()
-        for rule in ctx.catalog.rules:
-            left, right = values.get(rule.left), values.get(rule.right)
-            if left is None or right is None or rule.holds(left, right):
-                continue
+        for rule, left, right in ctx.catalog.broken_rules(item.facts.value_items()):
             make = error if rule.severity == "error" else warning
-            diags.append(make(
-                "rule", item.doc.file, item.doc.pos(("values", *rule.left.split("."))),
-                message=rule.message, op=rule.op, left_value=left, right_value=right,
-                left_label=ctx.catalog[rule.left].label, right_label=ctx.catalog[rule.right].label,
-            ))
+            diags.append(make("rule", item.doc.file, item.doc.pos(("values", *rule.left.split("."))),
+                              **ctx.catalog.rule_args(rule, left, right)))
     return items, diags
 
 
@@ -185,14 +174,12 @@ def _check_files(paths: list[tuple[Path, str]], ctx: Context) -> list[FileResult
 def load_workspace(ws: Workspace, paths: list[Path] | None = None, use_cache: bool = True) -> LoadResult:
     """Load the workspace's data files (or only `paths`), setup problems included."""
     setup = list(ws.diagnostics)
-    if ws.tree is None:
-        return LoadResult([], setup, 0)
     if paths:
         files, missing = _expand(ws, paths)
         named = [(p, ws.display(p)) for p in files]
     else:
         named, missing = ws.data_files()
-    cache = FileCache(ws.root, fingerprint(ws.setup_bytes())) if use_cache else None
+    cache = FileCache(ws.root, fingerprint(ws.setup_bytes())) if use_cache and ws.tree is not None else None
     result = load_submissions(named, Context(ws.tree, ws.catalog), cache, complete=not paths)
     return LoadResult(result.submissions, setup + missing + result.diagnostics, result.files)
 

@@ -156,6 +156,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp chưa có số liệu nào (mọi ô đều để trống).",
         "The file reports no figures yet (every value is empty).",
     ),
+    "weight-not-positive": (
+        "Trọng số của «{code}» phải lớn hơn 0, không phải {value}.",
+        "The weight of '{code}' must be more than 0, not {value}.",
+    ),
+    "coverage-too-high": (
+        "Số đơn vị báo cáo «{code}» là {value}, nhiều hơn số đơn vị phải báo cáo trong nhánh này ({most}).",
+        "'{code}' is said to be reported by {value} units, more than the {most} expected in this branch.",
+    ),
+    "rollup-unknown-unit": (
+        "Tệp tổng hợp nhắc đến đơn vị «{unit}», không thuộc nhánh {parent} trong units.yaml.",
+        "The rollup names unit '{unit}', which is not below {parent} in units.yaml.",
+    ),
     "rollup-only": (
         "Mục «{key}» chỉ dùng trong tệp tổng hợp (scope: rollup).",
         "Key '{key}' belongs only in a rollup file (scope: rollup).",

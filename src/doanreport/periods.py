@@ -93,9 +93,6 @@ class Period:
     def month_indexes(self) -> range:
         return range(self.start, self.end)
 
-    def includes_date(self, day: date) -> bool:
-        return self.start_date <= day <= self.end_date
-
     # --- text -------------------------------------------------------------
     @cached_property
     def code(self) -> str:

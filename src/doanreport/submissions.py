@@ -32,7 +32,6 @@ NARRATIVE_KEYS = (
 # Further sections the built-in templates ask for, besides one per indicator
 # group (the text about `tuyen_truyen` goes under `tuyen_truyen`, ...).
 TEMPLATE_KEYS = ("mo_dau", "mo_hinh", "nhan_dan", "cai_cach_hanh_chinh")
-HIGHLIGHT_KINDS = ("mo_hinh", "cong_trinh", "phan_viec", "ca_nhan", "tap_the")
 ROLLUP_ONLY = ("coverage", "weights", "completeness")
 
 
@@ -67,6 +66,9 @@ class Completeness(Record):
     reported: list[UnitCode] = []
     late: list[UnitCode] = []
     missing: list[UnitCode] = []
+    partial: list[UnitCode] = []
+    undated: list[UnitCode] = []
+    months: dict[UnitCode, Annotated[int, Field(ge=0)]] = {}
 
 
 class Submission(Record):

@@ -118,12 +118,6 @@ class Tree:
             yield unit
             stack.extend(reversed(unit.children))
 
-    def ancestors(self, code: str) -> Iterator[Unit]:
-        parent = self.units[code].parent
-        while parent is not None:
-            yield self.units[parent]
-            parent = self.units[parent].parent
-
     def expected(self, code: str, period: Period) -> list[Unit]:
         """Units of the subtree that should send their own file for the period."""
         return [u for u in self.subtree(code) if u.reports and u.active_in(period)]
