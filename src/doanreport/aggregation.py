@@ -121,6 +121,7 @@ class _Run:
         self.late: set[str] = set()
         self.undated: set[str] = set()
         self.rollup_missing: set[str] = set()
+        self.due: dict[int, date] = {}  # due date by the month a period ends before
 
     def node(self, code: str, masked: tuple[Period, ...]) -> Aggregate:
         unit = self.tree[code]
@@ -175,12 +176,18 @@ class _Run:
 
     def _used(self, f: Sourced) -> Used:
         sub = f.facts
-        late = bool(self.deadline_day and sub.submitted and sub.submitted > due_date(sub.period, self.deadline_day))
+        late = bool(self.deadline_day and sub.submitted and sub.submitted > self._due(sub.period))
         if late:
             self.late.add(sub.unit)
         if sub.submitted is None:
             self.undated.add(sub.unit)
         return Used(f.file, sub.unit, sub.period, sub.scope, sub.submitted, late)
+
+    def _due(self, period: Period) -> date:
+        due = self.due.get(period.end)
+        if due is None:
+            due = self.due[period.end] = due_date(period, self.deadline_day)
+        return due
 
     def _credit_rollup(self, sub: Facts) -> None:
         """Units below a rollup reported through it, as it says: missing ones not,

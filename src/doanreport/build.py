@@ -33,7 +33,7 @@ def load_sources(ws: Workspace, use_cache: bool = True) -> list[Sourced]:
     result = load_workspace(ws, use_cache=use_cache)
     if has_errors(result.diagnostics):
         raise DiagnosticsError(result.diagnostics, kind="data")
-    return [Sourced(item.doc.file, item.facts) for item in result.submissions]
+    return [Sourced(item.file, item.facts) for item in result.submissions]
 
 
 def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[Sourced] | None = None,

@@ -29,7 +29,7 @@ NAME = "files.cache"
 StatKey = tuple[int, int, int, int]
 
 
-def stat_key(path: Path) -> StatKey | None:
+def stat_key(path: str | Path) -> StatKey | None:
     try:
         st = os.stat(path)
     except OSError:

@@ -26,6 +26,7 @@ from . import docx_layout as layout
 _MARKER = re.compile(r"<!--\s*(/?)doanreport:(\w+)([^>]*)-->")
 _NUMERIC = re.compile(r"^[\s\d.,%+\-–]*$")
 _PARSER = MarkdownIt("commonmark").enable("table")
+APPENDIX_MARK = "<!-- doanreport:appendix"
 
 
 @dataclass
@@ -93,11 +94,36 @@ class Writer:
         self.block: list[Token] = []  # tokens of the current header/signature region
 
     def write(self, markdown: str) -> bytes:
-        tokens = _PARSER.parse(markdown)
+        body, marker, appendix = markdown.partition(APPENDIX_MARK)
+        tokens = _PARSER.parse(body)
         i = 0
         while i < len(tokens):
             i = self.token(tokens, i)
+        if marker:
+            self.appendix(marker + appendix)
         return layout.save_bytes(self.doc)
+
+    def appendix(self, text: str) -> None:
+        """The appendix: a heading, a line, and pipe tables, as `rendering` writes
+        them. Read line by line: markdown-it takes seconds over thousands of rows."""
+        lines = text.splitlines()
+        self.marker(_MARKER.search(lines[0]))
+        table: list[str] = []
+        for line in [*lines[1:], ""]:
+            if line.startswith("|"):
+                table.append(line)
+                continue
+            if table:
+                self._add_table(*_pipe_table(table))
+                table = []
+            if line.startswith("#"):
+                p = self.doc.add_paragraph()
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                add_runs(p, [Run(line.lstrip("#").strip())], bold=True)
+            elif line.strip():
+                p = self.doc.add_paragraph()
+                layout.body_format(p, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+                add_runs(p, [Run(line.strip())])
 
     def token(self, tokens: list[Token], i: int) -> int:
         tok = tokens[i]
@@ -264,16 +290,26 @@ class Writer:
             elif tok.type == "tr_open" and header and tokens[i - 1].type != "thead_open":
                 rows.append([])
             i += 1
+        self._add_table(header, rows, aligns)
+        return i + 1
+
+    def _add_table(self, header: list[str], rows: list[list[str]], aligns: list[bool]) -> None:
         right = [a or all(_NUMERIC.match(r[k]) for r in rows if k < len(r)) for k, a in enumerate(aligns)]
         widths = _column_widths(header, rows, self._text_width())
         body = self.doc.element.body
         body.sectPr.addprevious(parse_xml(layout.data_table_xml(header, rows, right, widths)))
         self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
-        return i + 1
 
     def _text_width(self) -> int:
         section = self.doc.sections[-1]
         return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU → twips
+
+
+def _pipe_table(lines: list[str]) -> tuple[list[str], list[list[str]], list[bool]]:
+    """A simple pipe table (no escaped pipes): header, alignments, rows."""
+    cells = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines]
+    header, rule, rows = cells[0], cells[1], cells[2:]
+    return header, rows, [c.endswith(":") and not c.startswith(":") for c in rule]
 
 
 def _column_widths(header: list[str], rows: list[list[str]], total: int) -> list[int]:

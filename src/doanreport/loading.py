@@ -25,6 +25,7 @@ from pathlib import Path
 from .cache import FileCache, fingerprint, stat_key
 from .checks import Context, check_document
 from .diagnostics import Diagnostic, error, warning
+from .periods import Period
 from .schema import validate
 from .source import Document, load
 from .submissions import Facts, Submission
@@ -33,10 +34,18 @@ from .workspace import Workspace
 
 @dataclass(frozen=True)
 class Loaded:
-    """A valid submission's facts and its document (for positions, read lazily)."""
+    """A valid submission's facts, and where they came from."""
 
-    doc: Document
+    file: str
     facts: Facts
+    source: str | Path | Document  # the parsed document, or the path to read it from again
+
+    @property
+    def doc(self) -> Document:
+        """The document, for positions in messages (read again from disk if need be)."""
+        if isinstance(self.source, Document):
+            return self.source
+        return Document(self.file, None, path=self.source)
 
 
 @dataclass(frozen=True)
@@ -48,10 +57,10 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...]
     fields: tuple | None = None
 
-    def loaded(self, path: Path, display: str) -> Loaded | None:
+    def loaded(self, path: str | Path, display: str) -> Loaded | None:
         if self.fields is None:
             return None
-        return Loaded(Document(display, None, path=path), Facts(*self.fields))
+        return Loaded(display, Facts(*self.fields), path)
 
 
 @dataclass(frozen=True)
@@ -61,7 +70,7 @@ class LoadResult:
     files: int
 
 
-def read(paths: Iterable[tuple[Path, str]]) -> tuple[list[Document], list[Diagnostic]]:
+def read(paths: Iterable[tuple[str | Path, str]]) -> tuple[list[Document], list[Diagnostic]]:
     docs, diags = [], []
     for path, display in paths:
         doc, found = load(path, display)
@@ -84,21 +93,22 @@ def parse(docs: list[Document], ctx: Context) -> tuple[list[Loaded], list[Diagno
         sub, found = validate(Submission, doc)
         diags += found
         if sub is not None:
-            loaded.append(Loaded(doc, sub.facts()))
+            loaded.append(Loaded(doc.file, sub.facts(), doc))
     return loaded, diags
 
 
 def check_duplicates(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], list[Diagnostic]]:
-    groups: dict[tuple[str, str], list[Loaded]] = defaultdict(list)
+    groups: dict[tuple[str, int, int], list[Loaded]] = defaultdict(list)
     for item in items:
-        groups[(item.facts.unit, item.facts.period.code)].append(item)
+        groups[(item.facts.unit, item.facts.period.start, item.facts.period.end)].append(item)
     diags = []
-    for (unit, period), group in groups.items():
+    for (unit, start, end), group in groups.items():
         if len(group) < 2:
             continue
+        period = Period(start, end).code
         for item in group:
-            others = ", ".join(o.doc.file for o in group if o is not item)
-            diags.append(error("duplicate-submission", item.doc.file, item.doc.pos(("period",)),
+            others = ", ".join(o.file for o in group if o is not item)
+            diags.append(error("duplicate-submission", item.file, item.doc.pos(("period",)),
                                unit=unit, period=period, other=others))
     return items, diags
 
@@ -108,7 +118,7 @@ def check_rules(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], list[D
     for item in items:
         for rule, left, right in ctx.catalog.broken_rules(item.facts.value_items()):
             make = error if rule.severity == "error" else warning
-            diags.append(make("rule", item.doc.file, item.doc.pos(("values", *rule.left.split("."))),
+            diags.append(make("rule", item.file, item.doc.pos(("values", *rule.left.split("."))),
                               **ctx.catalog.rule_args(rule, left, right)))
     return items, diags
 
@@ -119,7 +129,7 @@ CROSS_STAGES: tuple[Stage, ...] = (check_duplicates,)
 PARALLEL_FROM = 200  # files; fewer are faster in one process
 
 
-def check_file(path: Path, display: str, ctx: Context) -> FileResult:
+def check_file(path: str | Path, display: str, ctx: Context) -> FileResult:
     """The per-file stages on one file."""
     items, diags = read([(path, display)])
     for stage in FILE_STAGES:
@@ -128,7 +138,7 @@ def check_file(path: Path, display: str, ctx: Context) -> FileResult:
     return FileResult(tuple(diags), items[0].facts.as_tuple() if items else None)
 
 
-def load_submissions(paths: list[tuple[Path, str]], ctx: Context, cache: FileCache | None = None,
+def load_submissions(paths: list[tuple[str | Path, str]], ctx: Context, cache: FileCache | None = None,
                      complete: bool = True) -> LoadResult:
     """Run every stage over the files; nothing stops at the first problem."""
     keys = [stat_key(path) for path, _ in paths]
@@ -151,11 +161,11 @@ def load_submissions(paths: list[tuple[Path, str]], ctx: Context, cache: FileCac
 _WORKER_CTX: Context | None = None
 
 
-def _check_chunk(chunk: list[tuple[Path, str]]) -> list[FileResult]:
+def _check_chunk(chunk: list[tuple[str | Path, str]]) -> list[FileResult]:
     return [check_file(path, display, _WORKER_CTX) for path, display in chunk]
 
 
-def _check_files(paths: list[tuple[Path, str]], ctx: Context) -> list[FileResult]:
+def _check_files(paths: list[tuple[str | Path, str]], ctx: Context) -> list[FileResult]:
     """check_file over many files, on every core where the platform forks."""
     jobs = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
@@ -176,7 +186,7 @@ def load_workspace(ws: Workspace, paths: list[Path] | None = None, use_cache: bo
     setup = list(ws.diagnostics)
     if paths:
         files, missing = _expand(ws, paths)
-        named = [(p, ws.display(p)) for p in files]
+        named = [(str(p), ws.display(p)) for p in files]
     else:
         named, missing = ws.data_files()
     cache = FileCache(ws.root, fingerprint(ws.setup_bytes())) if use_cache and ws.tree is not None else None

@@ -76,15 +76,16 @@ def over_time(files: Iterable[tuple[Mapping[str, Number], Mapping[str, int] | No
     rates: dict[str, tuple[float, float, float, int, float]] = {}  # Σvw, Σw, Σv, files, latest w
     coverage: dict[str, int] = {}
     rules = catalog.rules_by_code
+    get = values.get
     for file_values, file_coverage, file_weights in files:
         for code, v in file_values.items():
             rule = rules.get(code)
-            if rule is None:
-                continue
             if rule == "sum":
-                values[code] = values.get(code, 0) + v
+                values[code] = get(code, 0) + v
             elif rule == "last":
                 values[code] = v
+            elif rule is None:
+                continue
             else:
                 w = _weight(code, catalog[code].weight, file_values, file_weights)
                 a, b, c, n, _ = rates.get(code, (0.0, 0.0, 0.0, 0, 0.0))

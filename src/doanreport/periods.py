@@ -36,6 +36,9 @@ class Period:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple:
+        return (Period, (self.start, self.end))  # small in caches: no cached labels
+
     def __post_init__(self) -> None:
         if self.end <= self.start:
             raise PeriodError("kỳ kết thúc trước khi bắt đầu", "the period ends before it starts")

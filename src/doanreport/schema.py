@@ -33,7 +33,7 @@ M = TypeVar("M", bound=BaseModel)
 class Record(BaseModel):
     """Base of input models: unknown keys are errors, instances immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first use
 
 
 def suggest(word: str, choices: Iterable[str]) -> str | None:

@@ -11,6 +11,7 @@ and absurd nesting. Text is normalised to Unicode NFC.
 from __future__ import annotations
 
 import codecs
+import os
 import unicodedata
 import re
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ class Document:
     file: str
     data: Any
     text: str = field(default="", repr=False, compare=False)
-    path: Path | None = field(default=None, repr=False, compare=False)  # to read the text from, lazily
+    path: str | Path | None = field(default=None, repr=False, compare=False)  # to read the text from, lazily
 
     @cached_property
     def _positions(self) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
@@ -108,13 +109,14 @@ class _Refused(Exception):
         self.diag = diag
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
+def read_text(path: str | Path, display: str) -> tuple[str | None, list[Diagnostic]]:
     """The file's text, decoded and NFC-normalised, or None and why not."""
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > MAX_BYTES:
             return None, [error("file-too-large", display, size=size, limit=MAX_BYTES)]
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except OSError as exc:
         return None, [error("file-unreadable", display, reason=os_reason(exc))]
     return decode(raw, display)
@@ -218,7 +220,7 @@ def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Diagnosti
     return Document(display, data, text), builder.diags
 
 
-def load(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
+def load(path: str | Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
     """Read, decode and parse one YAML file."""
     text, diags = read_text(path, display)
     if text is None:

@@ -8,6 +8,7 @@ puts forward; narrative is its free text by report section.
 from __future__ import annotations
 
 from datetime import date
+import sys
 from dataclasses import dataclass, fields
 from typing import Annotated, Any, Literal
 
@@ -91,7 +92,7 @@ class Submission(Record):
     def facts(self) -> Facts:
         """The light, immutable form aggregation works on."""
         return Facts(
-            unit=self.unit,
+            unit=sys.intern(self.unit),
             period=self.period,
             scope=self.scope,
             submitted=self.submitted,
@@ -105,8 +106,8 @@ class Submission(Record):
 
     def value_items(self) -> dict[str, float | int]:
         """Reported values by full indicator code (`group.name`), nulls left out."""
-        return {
-            f"{group}.{name}": value
+        return {  # codes interned: thousands of files share one copy, in memory and in the cache
+            sys.intern(f"{group}.{name}"): value
             for group, items in self.values.items()
             if items
             for name, value in items.items()

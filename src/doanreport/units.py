@@ -175,12 +175,12 @@ def _check_node(
 ) -> list[Diagnostic]:
     diags = []
     parent = lineage[-1] if lineage else None
-    code_pos = doc.pos(path + ("code",))
     if any(a.code == node.code for a in lineage):
-        diags.append(error("unit-cycle", doc.file, code_pos, unit=node.code))
+        diags.append(error("unit-cycle", doc.file, doc.pos(path + ("code",)), unit=node.code))
     elif node.code in first_seen:
         first = doc.pos(first_seen[node.code] + ("code",))
-        diags.append(error("duplicate-unit", doc.file, code_pos, unit=node.code, first_line=first[0] if first else "?"))
+        diags.append(error("duplicate-unit", doc.file, doc.pos(path + ("code",)), unit=node.code,
+                           first_line=first[0] if first else "?"))
     if parent is not None and node.kind.level <= parent.kind.level:
         diags.append(
             error(

@@ -84,11 +84,11 @@ class Workspace:
         except ValueError:
             return str(path)
 
-    def data_files(self) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+    def data_files(self) -> tuple[list[tuple[str, str]], list[Diagnostic]]:
         """Every *.yaml / *.yml below the data folder, sorted, each with the name it
         is shown by; hidden files, the setup files and the templates folder are
         not data. A folder that cannot be read is reported, not skipped."""
-        found: list[tuple[Path, str]] = []
+        found: list[tuple[str, str]] = []
         diags: list[Diagnostic] = []
         if not self.data_dir.is_dir():
             return found, diags
@@ -103,12 +103,14 @@ class Workspace:
                 continue
             for entry in entries:
                 name = f"{shown}/{entry.name}" if shown != "." else entry.name
-                if entry.name.startswith(".") or entry.path in skip or os.path.realpath(entry.path) in skip:
+                if entry.name.startswith(".") or entry.path in skip:
+                    continue
+                if entry.is_symlink() and os.path.realpath(entry.path) in skip:
                     continue
                 if entry.is_dir():
                     stack.append((entry.path, name))
                 elif entry.name.lower().endswith((".yaml", ".yml")) and entry.is_file():
-                    found.append((Path(entry.path), name))
+                    found.append((entry.path, name))
         found.sort(key=lambda pair: pair[1])
         return found, diags
 
