@@ -85,15 +85,40 @@ def generate(root: Path, huyen: int, co_so: int, chi_doan: int, quarters: int, i
     return count
 
 
-def plain_parse(root: Path) -> float:
+def plain_parse(root: Path) -> tuple[float, list]:
+    """The baseline: libyaml's C loader over every file, in one process."""
     import yaml
 
     files = sorted(p for p in (root / "data").rglob("*.yaml"))
     start = time.perf_counter()
+    docs = []
     for path in files:
         with open(path, encoding="utf-8") as handle:
-            yaml.load(handle.read(), Loader=yaml.CSafeLoader)
-    return time.perf_counter() - start
+            docs.append(yaml.load(handle.read(), Loader=yaml.CSafeLoader))
+    return time.perf_counter() - start, docs
+
+
+def expected_totals(docs: list) -> dict[str, int]:
+    """Sums and stocks worked out independently of doanreport, from the parsed files."""
+    from doanreport.catalog import build_catalog, builtin_document
+
+    catalog, _ = build_catalog([builtin_document()])
+    sums: dict[str, int] = {}
+    latest: dict[tuple[str, str], tuple[str, int]] = {}
+    for doc in docs:
+        for group, items in doc["values"].items():
+            for name, value in items.items():
+                code = f"{group}.{name}"
+                rule = catalog[code].aggregate
+                if rule == "sum":
+                    sums[code] = sums.get(code, 0) + value
+                elif rule == "last":
+                    key = (doc["unit"], code)
+                    if key not in latest or doc["period"] > latest[key][0]:
+                        latest[key] = (doc["period"], value)
+    for (_, code), (_, value) in latest.items():
+        sums[code] = sums.get(code, 0) + value
+    return sums
 
 
 RUNNER = """
@@ -146,7 +171,9 @@ def main() -> None:
         "aggregate": ["aggregate", *ws, "--period", term, "--format", "json", "-o", str(root / "agg.json")],
         "render": ["render", *ws, "--template", "quy", "--period", term, "--appendix", "all", "-o", str(out)],
     }
-    baseline = plain_parse(root)
+    baseline, docs = plain_parse(root)
+    expected = expected_totals(docs)
+    del docs
     results = {"files": files, "term": term, "cpus": os.cpu_count(), "yaml_plain_seconds": baseline, "commands": {}}
     for name, args in commands.items():
         shutil.rmtree(root / ".doanreport", ignore_errors=True)
@@ -157,17 +184,23 @@ def main() -> None:
             "no_cache": no_cache, "cold": cold, "warm": warm, "peak_mib": max(mem1, mem2, mem3),
             "ratio_no_cache": no_cache / baseline, "ratio_warm": warm / baseline,
         }
+    got = json.loads((root / "agg.json").read_text(encoding="utf-8"))["values"]
+    wrong = {c: (got.get(c), v) for c, v in expected.items() if got.get(c) != v}
+    results["totals_exact"] = not wrong
     if opts.json:
         print(json.dumps(results, indent=2))
     else:
         print(f"{files} files, term {term}, {os.cpu_count()} CPUs")
         print(f"plain yaml.load(CSafeLoader), one process: {baseline:.2f} s  (= 1.00)")
+        print("totals: " + ("exact (every sum and stock equals an independent count)" if not wrong else f"WRONG {wrong}"))
         print(f"{'command':<10} {'--no-cache':>12} {'cold':>12} {'warm':>12} {'peak MiB':>9}")
         for name, r in results["commands"].items():
             print(f"{name:<10} {r['no_cache']:6.2f}s {r['ratio_no_cache']:4.2f}  {r['cold']:6.2f}s      "
                   f"{r['warm']:6.2f}s {r['ratio_warm']:4.2f}  {r['peak_mib']:8.0f}")
     if not opts.keep:
         shutil.rmtree(root, ignore_errors=True)
+    if wrong:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":
