@@ -50,7 +50,7 @@ def agg():
     from doanreport.cli import app
 
     result = CliRunner().invoke(
-        app, ["aggregate", "--workspace", str(WS), "--period", PERIOD, "--format", "json"], catch_exceptions=False
+        app, ["aggregate", "--workspace", str(WS), "--period", PERIOD, "--format", "json", "--no-cache"], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
@@ -69,7 +69,7 @@ def tree() -> list[dict]:
 
 
 def test_validate_is_clean(run):
-    result = run("validate", "--workspace", WS, "--format", "json")
+    result = run("validate", "--workspace", WS, "--format", "json", "--no-cache")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == []
 

@@ -52,7 +52,7 @@ def agg():
     from doanreport.cli import app
 
     result = CliRunner().invoke(
-        app, ["aggregate", "--workspace", str(WS), "--period", "2012Q1", "--format", "json"],
+        app, ["aggregate", "--workspace", str(WS), "--period", "2012Q1", "--format", "json", "--no-cache"],
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
@@ -74,7 +74,7 @@ def kinds() -> dict[str, str]:
 
 
 def test_validate_is_clean(run):
-    result = run("validate", "--workspace", WS, "--format", "json")
+    result = run("validate", "--workspace", WS, "--format", "json", "--no-cache")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == []  # no errors, no warnings
 
@@ -136,7 +136,7 @@ def test_completeness_shows_late_and_missing_units(agg, run):
     assert len(c["reported"]) == 70
     assert agg["set_aside"] == []
 
-    result = run("status", "--workspace", WS, "--period", "2012Q1")
+    result = run("status", "--workspace", WS, "--period", "2012Q1", "--no-cache")
     text = " ".join(result.stdout.split())
     for name in ("Chi đoàn Phòng Kỹ thuật", "Chi đoàn Thanh tra Sở Giao thông vận tải",
                  "Chi đoàn Sở Tư pháp", "Chi đoàn Khoa Sản"):

@@ -20,14 +20,14 @@ def agg():
     from doanreport.cli import app
 
     result = CliRunner().invoke(
-        app, ["aggregate", "--workspace", str(WS), "--period", PERIOD, "--format", "json"], catch_exceptions=False
+        app, ["aggregate", "--workspace", str(WS), "--period", PERIOD, "--format", "json", "--no-cache"], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
 
 def test_validate_is_clean(run):
-    result = run("validate", "--workspace", WS, "--format", "json")
+    result = run("validate", "--workspace", WS, "--format", "json", "--no-cache")
     assert result.exit_code == 0, result.output
     problems = json.loads(result.stdout)
     assert [p for p in problems if p["severity"] in ("error", "warning")] == []

@@ -85,9 +85,9 @@ def _docx_text(path: Path) -> str:
 def test_example_validates_and_renders_every_seed_figure(run, tmp_path, name):
     template, period, figures = CASES[name]
     ws = EXAMPLES / name
-    check = run("validate", "--workspace", ws)
+    check = run("validate", "--workspace", ws, "--no-cache")
     assert check.exit_code == 0 and "Không có lỗi" in check.stdout, check.stdout
-    args = ("render", "--workspace", ws, "--template", template, "--period", period)
+    args = ("render", "--workspace", ws, "--template", template, "--period", period, "--no-cache")
     md = run(*args).stdout
     out = tmp_path / f"{name}.docx"
     assert run(*args, "-o", out).exit_code == 0
