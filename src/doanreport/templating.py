@@ -121,11 +121,15 @@ def _where(exc: BaseException, fallback: str | None) -> str:
 
 
 def _short(path: str) -> str:
+    """A template's name as the user knows it: `templates/quy.md.j2` for the
+    workspace's own (relative to the workspace), `doanreport:quy.md.j2` for a built-in."""
     p = Path(path)
-    try:
-        return p.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(p)
+    builtin = builtin_dir().resolve()
+    if p.is_absolute() and p.resolve().is_relative_to(builtin):
+        return f"doanreport:{p.resolve().relative_to(builtin).as_posix()}"
+    if p.is_absolute() and p.parent.parent.exists() and (p.parent.parent / "doanreport.yaml").is_file():
+        return p.resolve().relative_to(p.parent.parent.resolve()).as_posix()
+    return p.as_posix()
 
 
 def end_mark(text: str) -> str:
