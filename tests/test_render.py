@@ -354,3 +354,11 @@ def test_a_chi_doan_report_speaks_of_itself(make_ws, run):
     assert "Chi đoàn Văn phòng Tỉnh ủy đã tổ chức 2 cuộc" in md
     assert "Ban Chấp hành Chi đoàn Văn phòng Tỉnh ủy" in md and "Ban Thường vụ" not in md
     assert "/0 cơ sở" not in md
+
+
+def test_nd09_cutoff_states_the_data_window(make_ws, run):
+    from conftest import CONFIG
+
+    ws = make_ws(FILES, config=CONFIG + "cutoff: nd09\n")
+    md = render(run, ws).stdout
+    assert "(Số liệu tính từ ngày 15/12/2011 đến ngày 14/3/2012.)" in md
