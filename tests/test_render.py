@@ -362,3 +362,16 @@ def test_nd09_cutoff_states_the_data_window(make_ws, run):
     ws = make_ws(FILES, config=CONFIG + "cutoff: nd09\n")
     md = render(run, ws).stdout
     assert "(Số liệu tính từ ngày 15/12/2011 đến ngày 14/3/2012.)" in md
+
+
+def test_ct03_paragraphs_after_lists_stay_apart(make_ws, run):
+    ws = make_ws({"data/a.yaml": """\
+        unit: cd-vp-tinh-uy
+        period: 2012
+        values: {ct03: {cong_trinh: 1}}
+        highlights:
+          - {kind: cong_trinh, name: Ao cá Bác Hồ}
+          - {kind: ca_nhan, name: Lý Minh Toàn, role: Bí thư, description: Thực hành tiết kiệm}
+        """})
+    md = run("render", "--workspace", ws, "--template", "ct03", "--period", "2012").stdout
+    assert "Ao cá Bác Hồ (Chi đoàn Văn phòng Tỉnh ủy).\n\nNgoài các mô hình" in md
