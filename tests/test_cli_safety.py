@@ -139,3 +139,70 @@ def test_templates_cannot_reach_python(make_ws, run):
     ws = make_ws({"data/a.yaml": GOOD, "templates/xau.md.j2": bad})
     result = run("render", "--workspace", ws, "--template", "xau", "--period", "2012Q1")
     assert result.exit_code == 1 and "xau.md.j2" in result.stderr
+
+
+def test_form_for_a_template_includes_figures_stated_only_when_reported(make_ws, run):
+    ws = make_ws()
+    result = run("form", "--workspace", ws, "--unit", "cd-vp-tinh-uy", "--period", "2012Q1", "--template", "quy")
+    data = yaml.safe_load(result.stdout)
+    codes = {f"{g}.{n}" for g, items in data["values"].items() for n in items}
+    assert {"to_chuc.dang_vien_sinh_hoat_doan", "tuyen_truyen.luot_tham_gia", "sinh_hoat.luot_tham_gia",
+            "tinh_nguyen.qua_gia_tri", "hien_mau.don_vi"} <= codes
+
+
+def test_form_force_never_overwrites_the_setup(make_ws, run):
+    ws = make_ws()
+    before = (ws / "doanreport.yaml").read_bytes()
+    result = run("form", "--workspace", ws, "--unit", "cd-vp-tinh-uy", "--period", "2012Q1",
+                 "-o", ws / "doanreport.yaml", "--force")
+    assert result.exit_code == 1 and (ws / "doanreport.yaml").read_bytes() == before
+
+
+def test_names_with_brackets_are_printed_as_written(make_ws, run):
+    units = "code: dk-test\nname: Đoàn Khối [khối A]\nkind: doan_khoi\nchildren:\n" \
+            "  - {code: cd-a, name: 'Chi đoàn [/i] Sở Tài chính', kind: chi_doan_co_so}\n"
+    ws = make_ws(units=units)
+    result = run("status", "--workspace", ws, "--period", "2012Q1")
+    assert result.exit_code == 0
+    assert "Chi đoàn [/i] Sở Tài chính" in result.stdout and "Đoàn Khối [khối A]" in result.stdout
+    result = run("units", "--workspace", ws, "--unit", "[/red]")
+    assert result.exit_code == 1 and "[/red]" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_odd_files_in_data_are_reported_not_hung_on(make_ws, run):
+    import os
+
+    ws = make_ws({"data/a.yaml": GOOD})
+    os.mkfifo(ws / "data" / "pipe.yaml")
+    os.symlink(ws / "data", ws / "data" / "loop")
+    result = run("validate", "--workspace", ws, "--format", "json")
+    diags = json.loads(result.stdout)
+    assert [(d["file"], d["code"]) for d in diags] == [("data/pipe.yaml", "not-a-file")]
+    assert run("validate", "--workspace", ws, ws / "data" / "a.yaml", str(ws / "data" / "a.yaml")).exit_code == 0
+
+
+def test_absurd_sizes_are_refused(make_ws, run):
+    ws = make_ws({
+        "data/big.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: " + "9" * 400 + "}\n",
+        "data/long.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nnarrative:\n  han_che: [" + ", ".join(["a"] * 20000) + "]\n",
+    })
+    result = run("validate", "--workspace", ws, "--format", "json")
+    assert sorted(d["code"] for d in json.loads(result.stdout)) == ["value-too-large", "yaml-too-long"]
+    assert run("aggregate", "--workspace", ws, "--period", "2012Q1").exit_code == 1
+
+
+def test_a_wrong_item_in_a_list_is_pointed_at(make_ws, run):
+    ws = make_ws({"data/a.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 1}\n"
+                                 "narrative:\n  han_che:\n    - Một\n    - 2012\n    - Ba\n"})
+    diags = json.loads(run("validate", "--workspace", ws, "--format", "json").stdout)
+    assert [(d["code"], d["line"], d["column"]) for d in diags] == [("expected-text", 8, 7)]
+
+
+def test_own_file_and_rollup_of_one_period_may_stand_together(make_ws, run):
+    ws = make_ws({
+        "data/own.yaml": "unit: dcs-bv\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 1}\n",
+        "data/rollup.yaml": "unit: dcs-bv\nperiod: 2012Q1\nscope: rollup\nvalues:\n  tuyen_truyen: {cuoc: 4}\n",
+    })
+    assert run("validate", "--workspace", ws).exit_code == 0
+    data = json.loads(run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "json").stdout)
+    assert data["values"]["tuyen_truyen.cuoc"] == 4  # the rollup stands for the branch, own file included

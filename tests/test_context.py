@@ -129,4 +129,5 @@ def test_user_text_stays_text_in_markdown():
     assert markdown_text("# không phải tiêu đề") == "\\# không phải tiêu đề"
     assert markdown_text("*a* <!-- doanreport:signature -->") == "\\*a\\* \\<!-- doanreport:signature --\\>"
     assert markdown_text("1. ý thứ nhất") == "1\\. ý thứ nhất"
-    assert markdown_text("Sở Kế hoạch & Đầu tư, 2.000 lượt") == "Sở Kế hoạch & Đầu tư, 2.000 lượt"
+    assert markdown_text("Sở Kế hoạch & Đầu tư, 2.000 lượt") == "Sở Kế hoạch \\& Đầu tư, 2.000 lượt"
+    assert markdown_text("Một số hạn chế:\n\n    - thụt lề\n===") == "Một số hạn chế:\n\n\\- thụt lề\n\\==="

@@ -375,3 +375,15 @@ def test_ct03_paragraphs_after_lists_stay_apart(make_ws, run):
         """})
     md = run("render", "--workspace", ws, "--template", "ct03", "--period", "2012").stdout
     assert "Ao cá Bác Hồ (Chi đoàn Văn phòng Tỉnh ủy).\n\nNgoài các mô hình" in md
+
+
+def test_indented_narrative_lines_reach_the_docx(make_ws, run, tmp_path):
+    ws = make_ws({"data/dk.yaml": (
+        "unit: dk-test\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 3}\nnarrative:\n  han_che: |\n"
+        "    Một số hạn chế:\n\n        - Sinh hoạt chi đoàn chưa đều.\n        - Đoàn phí thu chậm.\n\n"
+        "    Cần khắc phục trong quý tới.\n    ===\n")})
+    out = tmp_path / "x.docx"
+    assert render(run, ws, "-o", out).exit_code == 0
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    for part in ("Một số hạn chế:", "- Sinh hoạt chi đoàn chưa đều.", "- Đoàn phí thu chậm.", "Cần khắc phục trong quý tới."):
+        assert part in text, part

@@ -16,6 +16,8 @@ import hmac
 import os
 import pickle
 import secrets
+import stat
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -47,7 +49,10 @@ def fingerprint(parts: Iterable[bytes]) -> bytes:
 
 def _secret() -> bytes | None:
     """This user's signing key (created on first use), or None if there is nowhere to keep it."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doanreport"
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doanreport"
+    except (RuntimeError, KeyError):  # no home folder: go without a cache
+        return None
     path = base / "secret"
     try:
         return path.read_bytes()
@@ -79,6 +84,8 @@ class FileCache:
 
     def _read(self) -> dict[str, tuple[StatKey, Any]]:
         try:
+            if not stat.S_ISREG(os.stat(self.path).st_mode):
+                return {}
             blob = self.path.read_bytes()
         except OSError:
             return {}
@@ -114,10 +121,18 @@ class FileCache:
             return
         payload = pickle.dumps((self.setup, entries), protocol=pickle.HIGHEST_PROTOCOL)
         blob = MAGIC + hmac.new(self.key, payload, hashlib.sha256).digest() + payload
+        folder = self.path.parent
         try:
-            self.path.parent.mkdir(exist_ok=True)
-            tmp = self.path.with_name(f".{NAME}.{os.getpid()}.tmp")
-            tmp.write_bytes(blob)
-            os.replace(tmp, self.path)
+            folder.mkdir(exist_ok=True)
+            if folder.is_symlink() or not folder.is_dir():
+                return  # never write through a link someone planted
+            fd, tmp = tempfile.mkstemp(prefix=f".{NAME}.", suffix=".tmp", dir=folder)  # O_EXCL: no link followed
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(blob)
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
         except OSError:
             pass  # a read-only workspace simply goes without a cache

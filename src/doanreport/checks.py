@@ -19,6 +19,9 @@ from .submissions import NARRATIVE_KEYS, ROLLUP_ONLY, TEMPLATE_KEYS, Submission
 from .units import Tree
 
 
+MAX_VALUE = 10**15  # a count or a sum of money beyond this is a typing slip
+
+
 @dataclass(frozen=True)
 class Context:
     """What the checks need to know: the organisation tree and the catalog."""
@@ -93,6 +96,9 @@ def _check_value(doc: Document, catalog: Catalog, group: str, name: object, valu
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         return []  # absent, or a type error the schema stage reports
     ind = catalog[code]
+    if abs(value) > MAX_VALUE:
+        return [error("value-too-large", doc.file, doc.pos(path), code=code, label=ind.label, value=value,
+                      limit=MAX_VALUE)]
     if ind.is_percent:
         if not 0 <= value <= 100:
             return [error("percent-range", doc.file, doc.pos(path), code=code, label=ind.label, value=value)]
@@ -144,7 +150,7 @@ def _check_rollup(doc: Document, ctx: Context) -> list[Diagnostic]:
             if code not in ctx.catalog:
                 diags.append(error("unknown-indicator", doc.file, doc.key_pos((key, code)), code=code,
                                    suggestion=suggest(str(code), ctx.catalog.indicators)))
-            elif key == "weights" and isinstance(value, (int, float)) and value <= 0:
+            elif key == "weights" and isinstance(value, (int, float)) and not 0 < value <= MAX_VALUE:
                 diags.append(error("weight-not-positive", doc.file, doc.pos((key, code)), code=code, value=value))
     unit, period = doc.data.get("unit"), _period_of(doc)
     if not isinstance(unit, str) or unit not in ctx.tree or not ctx.tree[unit].children or period is None:

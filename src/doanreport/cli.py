@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from . import messages, periods, views
@@ -105,7 +106,7 @@ class DoanreportGroup(TyperGroup):
         except UserError as exc:
             lang = _lang(ctx)
             label = messages.phrase("error", lang).capitalize()
-            _stderr().print(f"[red]{label}:[/red] {messages.render(exc.code, exc.args_map, lang)}")
+            _stderr().print(f"[red]{label}:[/red] {escape(messages.render(exc.code, exc.args_map, lang))}")
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -161,7 +162,7 @@ def _write(ws, output: Path, content: str | bytes, lang: str) -> None:
     if ws.is_input(output):
         raise UserError("output-is-input", path=str(output))
     write_atomic(output, content)
-    _stderr().print(messages.phrase("written", lang, path=output))
+    _stderr().print(escape(messages.phrase("written", lang, path=output)))
 
 
 def _notes(report, lang: str) -> None:
@@ -179,7 +180,7 @@ def init(
     created = init_workspace(folder)
     console, language = _stdout(), _lang(ctx)
     for path in created:
-        console.print(messages.phrase("created", language, path=path))
+        console.print(escape(messages.phrase("created", language, path=path)))
     console.print(messages.phrase("init-next", language))
 
 
@@ -224,10 +225,10 @@ def form(
     if output is None:
         typer.echo(text, nl=False)
         return
-    if output.exists() and not force:
-        raise UserError("output-exists", path=str(output))
+    if ws.is_setup(output) or (output.exists() and not force):  # --force covers data files only
+        raise UserError("output-is-input" if ws.is_setup(output) else "output-exists", path=str(output))
     write_atomic(output, text)
-    _stderr().print(messages.phrase("written", _lang(ctx), path=output))
+    _stderr().print(escape(messages.phrase("written", _lang(ctx), path=output)))
 
 
 @app.command()
@@ -327,7 +328,7 @@ def templates(
     console = _stdout()
     for info in available(folder):
         origin = "có sẵn" if info.origin == "builtin" else f"không gian làm việc: {info.path.name}"
-        console.print(f"[bold]{info.name}[/bold]  ({origin})\n    {info.description}")
+        console.print(f"[bold]{escape(info.name)}[/bold]  ({escape(origin)})\n    {escape(info.description)}")
 
 
 @app.command()

@@ -252,11 +252,14 @@ def _comparable(now_reporters: int, before_reporters: int) -> bool:
 
 
 def markdown_text(text: object) -> str:
-    """User text made literal in Markdown: a `#`, `*` or `1.` a unit typed stays
-    text instead of turning into a heading, emphasis or a list."""
-    out = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", str(text))
-    out = re.sub(r"^(\s*)([#+-])", r"\1\\\2", out, flags=re.M)
-    return re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", out, flags=re.M)
+    """User text made literal in Markdown: a `#`, `*`, `1.`, an indented line or an
+    `===` underline a unit typed stays text instead of turning into a heading,
+    emphasis, a list or a code block."""
+    lines = [line.strip() for line in str(text).splitlines()]  # indentation would make code blocks
+    out = "\n".join(line for line in lines)
+    out = re.sub(r"([\\`*_\[\]<>|~&])", r"\\\1", out)
+    out = re.sub(r"^([#+=-])", r"\\\1", out, flags=re.M)
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", out, flags=re.M)
 
 
 def _key(text: str) -> str:

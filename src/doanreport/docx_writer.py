@@ -142,6 +142,8 @@ class Writer:
             "ordered_list_close": self.list_close,
             "table_open": self.table,
             "hr": self.rule,
+            "code_block": self.literal,
+            "fence": self.literal,
         }.get(tok.type)
         return handler(tokens, i) if handler else i + 1
 
@@ -248,6 +250,14 @@ class Writer:
             layout.body_format(p)
             add_runs(p, runs)
         return i + 3
+
+    def literal(self, tokens: list[Token], i: int) -> int:
+        """Preformatted text (which the templates never write): kept, line by line."""
+        for line in tokens[i].content.splitlines():
+            p = self.doc.add_paragraph()
+            layout.body_format(p)
+            add_runs(p, [Run(line)])
+        return i + 1
 
     def rule(self, tokens: list[Token], i: int) -> int:
         p = self.doc.add_paragraph("-----------")

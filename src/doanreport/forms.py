@@ -44,13 +44,13 @@ _HEADER = """\
 def blank_form(unit: Unit, period: Period, catalog: Catalog, codes: Iterable[str] | None = None) -> str:
     """The text of a blank submission for `unit` and `period`."""
     wanted = set(codes) if codes is not None else set(catalog.indicators)
-    lines = [_HEADER.format(name=unit.name, code=unit.code, label=period.label, period=period.code)]
+    lines = [_HEADER.format(name=" ".join(unit.name.split()), code=unit.code, label=period.label, period=period.code)]
     lines += [f"unit: {unit.code}", f"period: {period.code}", "scope: own", "submitted:            # ngày nộp, dạng NĂM-THÁNG-NGÀY, ví dụ 2012-03-14", "prepared_by:          # người lập báo cáo", "", "values:"]
     for group in catalog.all_groups():
         inds = [catalog[c] for c in catalog.codes_in(group) if c in wanted]
         if not inds:
             continue
-        lines.append(f"  # {catalog.group_heading(group)}")
+        lines.append(f"  # {' '.join(catalog.group_heading(group).split())}")
         lines.append(f"  {group}:")
         width = max(len(i.name) for i in inds) + 1
         lines += [f"    {(i.name + ':').ljust(width)}  # {_describe(i)}" for i in inds]
@@ -66,6 +66,7 @@ def blank_form(unit: Unit, period: Period, catalog: Catalog, codes: Iterable[str
 
 
 def _describe(ind: Indicator) -> str:
+    """One comment line (a label or help text with a line break would end the comment)."""
     text = f"{ind.label} ({ind.unit})"
     if ind.aggregate == "last":
         text += ", số cuối kỳ"
@@ -73,4 +74,4 @@ def _describe(ind: Indicator) -> str:
         text += ", từ 0 đến 100"
     if ind.help:
         text += f". {ind.help}"
-    return text
+    return " ".join(text.split())

@@ -18,6 +18,7 @@ import multiprocessing
 import os
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,11 +99,12 @@ def parse(docs: list[Document], ctx: Context) -> tuple[list[Loaded], list[Diagno
 
 
 def check_duplicates(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], list[Diagnostic]]:
-    groups: dict[tuple[str, int, int], list[Loaded]] = defaultdict(list)
-    for item in items:
-        groups[(item.facts.unit, item.facts.period.start, item.facts.period.end)].append(item)
+    groups: dict[tuple[str, int, int, str], list[Loaded]] = defaultdict(list)
+    for item in items:  # a unit's own file and its rollup for one period may stand together
+        f = item.facts
+        groups[(f.unit, f.period.start, f.period.end, f.scope)].append(item)
     diags = []
-    for (unit, start, end), group in groups.items():
+    for (unit, start, end, _), group in groups.items():
         if len(group) < 2:
             continue
         period = Period(start, end).code
@@ -177,6 +179,9 @@ def _check_files(paths: list[tuple[str | Path, str]], ctx: Context) -> list[File
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             return [r for part in pool.map(_check_chunk, chunks) for r in part]
+    except (BrokenProcessPool, OSError):
+        # a worker died (memory limit) or none could start: do the work here instead
+        return [check_file(path, display, ctx) for path, display in paths]
     finally:
         _WORKER_CTX = None
 
@@ -206,5 +211,11 @@ def _expand(ws: Workspace, paths: list[Path]) -> tuple[list[Path], list[Diagnost
             files.append(path)
         else:
             missing.append(error("no-paths", str(path), path=str(path)))
-    unique = dict.fromkeys(p for p in files if p.resolve() not in setup_files)
-    return list(unique), missing
+    seen: set[Path] = set()
+    unique: list[Path] = []
+    for path in files:  # the same file named twice is read once
+        real = path.resolve()
+        if real not in setup_files and real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return unique, missing

@@ -22,6 +22,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File too large ({size} bytes, at most {limit}). A data file needs only a few KB; check the file.",
     ),
     "file-unreadable": ("Không đọc được tệp: {reason}.", "Cannot read the file: {reason}."),
+    "not-a-file": (
+        "Đây không phải một tệp thông thường (thư mục, thiết bị hay ống dẫn); không đọc.",
+        "Not a regular file (a folder, device or pipe); not read.",
+    ),
+    "yaml-too-long": (
+        "Danh sách quá dài (hơn {limit} mục). Một báo cáo không cần nhiều như vậy; hãy kiểm tra lại tệp.",
+        "List too long (more than {limit} items). No report needs this many; check the file.",
+    ),
+    "too-many-errors": (
+        "Còn {more} lỗi nữa trong tệp này không liệt kê; sửa các lỗi trên rồi kiểm tra lại.",
+        "{more} more errors in this file are not listed; fix those above and check again.",
+    ),
+    "value-too-large": (
+        "«{label}» ({code}) = {value} lớn quá mức có thể (tối đa {limit}); kiểm tra lại số này.",
+        "'{label}' ({code}) = {value} is larger than possible (at most {limit}); check this figure.",
+    ),
     "file-binary": (
         "Đây không phải tệp văn bản YAML (có ký tự nhị phân). Hãy lưu số liệu dưới dạng văn bản .yaml.",
         "Not a YAML text file (binary content). Save the data as a plain-text .yaml file.",

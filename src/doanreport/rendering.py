@@ -80,10 +80,15 @@ def _is_item(line: str) -> bool:
 
 def codes_used(ws: Workspace, template: str, unit: str, period: Period) -> list[str]:
     """The indicators a template can state: those it names, and every indicator of
-    a group it lists with `others()`. Found by running it over no data at all."""
+    a group it lists with `others()`. Found by running it over data where every
+    indicator is reported, so that every `{% if has(...) %}` branch is taken."""
+    from .aggregation import Sourced
     from .build import build_report
+    from .submissions import Facts
 
-    report = build_report(ws, unit, period, sources=[])
+    everything = {code: (50 if ind.is_percent else 1) for code, ind in ws.catalog.indicators.items()}
+    probe = Facts(unit, period, "own", None, everything, (), {}, None, None, None)
+    report = build_report(ws, unit, period, sources=[Sourced("(mẫu)", probe)])
     ctx = ReportContext(report, ws.catalog, ws.require_tree(), frame_for(ws, None, None, period), ws.config.cutoff)
     render_markdown(environment(ws.templates_dir), template, ctx)
     wanted = set(ctx.used) | {c for g in ctx.groups_listed for c in ws.catalog.codes_in(g)}

@@ -53,10 +53,17 @@ def validate(model: type[M], doc: Document, context: dict | None = None) -> tupl
         return None, errors_to_diagnostics(model, doc, exc.errors())
 
 
+MAX_ERRORS = 50  # per file: past that, more of the same helps nobody
+
+
 def errors_to_diagnostics(model: type[BaseModel], doc: Document, errors: list[dict]) -> list[Diagnostic]:
+    errors = _matching_branch(doc, errors)
     out: list[Diagnostic] = []
     seen: set[tuple] = set()
     for err in errors:
+        if len(out) == MAX_ERRORS:
+            out.append(error("too-many-errors", doc.file, None, more=len(errors) - MAX_ERRORS))
+            break
         diag = _one(model, doc, err)
         key = (diag.line, diag.column, diag.code, diag.message("en"))
         if key not in seen:
@@ -65,11 +72,27 @@ def errors_to_diagnostics(model: type[BaseModel], doc: Document, errors: list[di
     return out
 
 
+def _matching_branch(doc: Document, errors: list[dict]) -> list[dict]:
+    """Of the errors a union gives (`str | list[str]`), keep those of the branch
+    that fits the input: a type error at a place that has a deeper error below it
+    is the other branch complaining."""
+    paths = [_data_path(doc, tuple(e["loc"])) for e in errors]
+    keep = []
+    for err, path in zip(errors, paths):
+        shadowed = err["type"] in _TYPE_CODES and any(
+            len(other) > len(path) and other[:len(path)] == path for other in paths)
+        if not shadowed:
+            keep.append(err)
+    return keep
+
+
 def _data_path(doc: Document, loc: tuple) -> tuple:
-    """The longest prefix of a pydantic location that exists in the document."""
-    path = tuple(loc)
-    while path and not doc.has_path(path):
-        path = path[:-1]
+    """The part of a pydantic location that exists in the document (union branch
+    tags such as `str` or `list[str]` are skipped)."""
+    path: tuple = ()
+    for part in loc:
+        if doc.has_path(path + (part,)):
+            path = path + (part,)
     return path
 
 

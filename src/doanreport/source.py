@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import unicodedata
 import re
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ MAX_BYTES = 4 * 1024 * 1024
 MAX_FLOW_DEPTH = 200
 MAX_BLOCK_DEPTH = 2000  # indentation columns plus chained `- `; C composer crashes past ~20,000
 MAX_DEPTH = 64
+MAX_ITEMS = 10_000  # items in one list: a report has tens
 
 Path_ = tuple  # a path into the document: keys and list indexes
 
@@ -67,16 +69,16 @@ class Document:
         text = self.text
         if not text and self.path is not None:
             text = read_text(self.path, self.file)[0] or ""
+        builder = _Builder(self.file, record=True)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                builder.build(node, (), 0)
+        except (_Refused, yaml.YAMLError):
+            pass  # positions found so far stay usable (the file may have changed meanwhile)
         finally:
             loader.dispose()
-        builder = _Builder(self.file, record=True)
-        try:
-            builder.build(node, (), 0)
-        except _Refused:
-            pass  # positions found before the refusal stay usable
         return builder.values, builder.keys
 
     def has_path(self, path: Path_) -> bool:
@@ -112,11 +114,15 @@ class _Refused(Exception):
 def read_text(path: str | Path, display: str) -> tuple[str | None, list[Diagnostic]]:
     """The file's text, decoded and NFC-normalised, or None and why not."""
     try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            return None, [error("file-too-large", display, size=size, limit=MAX_BYTES)]
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would hang, /dev/zero never end
+            return None, [error("not-a-file", display)]
+        if st.st_size > MAX_BYTES:
+            return None, [error("file-too-large", display, size=st.st_size, limit=MAX_BYTES)]
         with open(path, "rb") as handle:
-            raw = handle.read()
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:  # it grew while we looked
+            return None, [error("file-too-large", display, size=len(raw), limit=MAX_BYTES)]
     except OSError as exc:
         return None, [error("file-unreadable", display, reason=os_reason(exc))]
     return decode(raw, display)
@@ -297,6 +303,8 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
                 raise _Refused(error("yaml-tag", self.display, _mark(node), tag=node.tag))
+            if len(node.value) > MAX_ITEMS:
+                raise _Refused(error("yaml-too-long", self.display, _mark(node), limit=MAX_ITEMS))
             return [self.build(item, path + (i,) if self.record else None, depth + 1)
                     for i, item in enumerate(node.value)]
         return self._scalar(node)

@@ -84,7 +84,8 @@ def _description(path: Path) -> str:
 
 
 TEMPLATE_FAULTS = (jinja2.TemplateError, TemplateDataError, TypeError, ValueError, KeyError, IndexError,
-                   AttributeError, ZeroDivisionError, RecursionError, UnicodeDecodeError)
+                   AttributeError, ZeroDivisionError, RecursionError, UnicodeDecodeError, OverflowError,
+                   MemoryError)
 
 
 def render_markdown(env: SandboxedEnvironment, name: str, ctx: ReportContext) -> str:

@@ -77,14 +77,14 @@ def unit_counts(tree: Tree, code: str, today: date) -> str:
         return "Chưa có đơn vị trực thuộc."
     counts = Counter(u.kind for u in below)
     parts = ", ".join(f"{n} {kind.label.lower()}" for kind, n in sorted(counts.items(), key=lambda kv: kv[0].level))
-    return f"{len(below)} đơn vị trực thuộc ({parts})."
+    return escape(f"{len(below)} đơn vị trực thuộc ({parts}).")
 
 
 def aggregate_table(report: Report, catalog: Catalog) -> Table:
     """Indicators with labels, units, values and how many units reported each."""
     agg = report.agg
     expected = len(agg.completeness.expected)
-    table = Table(title=f"{agg.unit.name} — {agg.period.label}", show_lines=False, title_justify="left")
+    table = Table(title=escape(f"{agg.unit.name} — {agg.period.label}"), show_lines=False, title_justify="left")
     table.add_column("Chỉ tiêu")
     table.add_column("Đơn vị tính")
     table.add_column("Số liệu", justify="right")
@@ -106,7 +106,7 @@ def completeness_lines(report: Report, tree: Tree) -> list[str]:
     done = report.agg.completeness
 
     def names(codes: Sequence[str]) -> str:
-        return "; ".join(tree[c].name for c in codes)
+        return escape("; ".join(tree[c].name for c in codes))
 
     lines = [f"Đơn vị phải báo cáo: {len(done.expected)}; đã nộp: {len(done.reported)} "
              f"(trễ hạn: {len(done.late)}); chưa nộp: {len(done.missing)}."]
@@ -115,7 +115,7 @@ def completeness_lines(report: Report, tree: Tree) -> list[str]:
     if done.late:
         lines.append(f"Trễ hạn: {names(done.late)}.")
     if done.partial:
-        lines.append("Thiếu tháng: " + "; ".join(f"{tree[c].name} ({done.months[c]} tháng)" for c in done.partial) + ".")
+        lines.append("Thiếu tháng: " + escape("; ".join(f"{tree[c].name} ({done.months[c]} tháng)" for c in done.partial)) + ".")
     return lines
 
 
@@ -141,7 +141,7 @@ def status_table(report: Report, tree: Tree) -> Table:
     files: dict[str, list] = {}
     for used in agg.used:
         files.setdefault(used.unit, []).append(used)
-    table = Table(title=f"Tình hình nộp báo cáo {agg.period.label} — {agg.unit.name}", title_justify="left")
+    table = Table(title=escape(f"Tình hình nộp báo cáo {agg.period.label} — {agg.unit.name}"), title_justify="left")
     for name, justify in (("Đơn vị", "left"), ("Mã", "left"), ("Tình trạng", "left"), ("Số tháng", "right"), ("Ngày nộp", "left"), ("Tệp", "left")):
         table.add_column(name, justify=justify)
     ordered = sorted(done.expected, key=lambda c: (STATUS_ORDER[unit_status(c, done)], c))

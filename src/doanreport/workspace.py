@@ -68,6 +68,7 @@ class Workspace:
     tree: Tree | None
     catalog: Catalog
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    setup_texts: list[bytes] = field(default_factory=list, repr=False)  # what was parsed, for the cache
 
     @property
     def data_dir(self) -> Path:
@@ -94,28 +95,43 @@ class Workspace:
             return found, diags
         skip = {str((self.root / n).resolve()) for n in self.setup_names()} | {str(self.templates_dir.resolve())}
         stack = [(str(self.data_dir), self.display(self.data_dir))]
+        seen: set[tuple[int, int]] = set()  # folders by device and inode: links cannot loop
         while stack:
             folder, shown = stack.pop()
             try:
+                st = os.stat(folder)
+                if (st.st_dev, st.st_ino) in seen:
+                    continue
+                seen.add((st.st_dev, st.st_ino))
                 entries = list(os.scandir(folder))
             except OSError as exc:
                 diags.append(error("file-unreadable", shown, reason=os_reason(exc)))
                 continue
             for entry in entries:
                 name = f"{shown}/{entry.name}" if shown != "." else entry.name
-                if entry.name.startswith(".") or entry.path in skip:
-                    continue
-                if entry.is_symlink() and os.path.realpath(entry.path) in skip:
-                    continue
-                if entry.is_dir():
-                    stack.append((entry.path, name))
-                elif entry.name.lower().endswith((".yaml", ".yml")) and entry.is_file():
-                    found.append((entry.path, name))
+                try:
+                    if entry.name.startswith(".") or entry.path in skip:
+                        continue
+                    if entry.is_symlink() and os.path.realpath(entry.path) in skip:
+                        continue
+                    if entry.is_dir():
+                        stack.append((entry.path, name))
+                    elif entry.name.lower().endswith((".yaml", ".yml")):
+                        found.append((entry.path, name))  # not a regular file? reading says so
+                except OSError as exc:
+                    diags.append(error("file-unreadable", name, reason=os_reason(exc)))
         found.sort(key=lambda pair: pair[1])
         return found, diags
 
     def setup_names(self) -> list[str]:
         return [CONFIG_NAME, self.config.units, *self.config.catalog]
+
+    def is_setup(self, path: Path) -> bool:
+        """Whether `path` is the configuration, the tree, a catalog or a template."""
+        target = path.resolve()
+        if any(target == (self.root / n).resolve() for n in self.setup_names()):
+            return True
+        return target.is_relative_to(self.templates_dir.resolve())
 
     def is_input(self, path: Path) -> bool:
         """Whether writing to `path` would overwrite or add to the workspace's inputs."""
@@ -127,14 +143,9 @@ class Workspace:
             target.suffix.lower() in (".yaml", ".yml", ".j2")
 
     def setup_bytes(self) -> list[bytes]:
-        """The content of every setup file, for the cache's fingerprint."""
-        out = [builtin_document().text.encode()]
-        for name in self.setup_names():
-            try:
-                out.append(name.encode() + b"\0" + (self.root / name).read_bytes())
-            except OSError:
-                out.append(name.encode())
-        return out
+        """The setup as it was parsed (the tool's own catalog included), for the
+        cache's fingerprint: results are never filed under a newer setup."""
+        return [builtin_document().text.encode(), *self.setup_texts]
 
     def require_tree(self) -> Tree:
         """The tree, or stop with the setup's diagnostics."""
@@ -171,30 +182,33 @@ def open_workspace(explicit: Path | None = None, cwd: Path | None = None) -> Wor
     else:
         root = find_root(cwd or Path.cwd())
     diags: list[Diagnostic] = []
-    config, config_doc = _load_config(root, diags)
-    catalog = _load_catalog(root, config, diags)
-    tree = _load_tree(root, config, diags)
+    texts: list[bytes] = []
+    config, config_doc = _load_config(root, diags, texts)
+    catalog = _load_catalog(root, config, diags, texts)
+    tree = _load_tree(root, config, diags, texts)
     if tree is not None and config.root and config.root not in tree:
         pos = config_doc.pos(("root",)) if config_doc else None
         diags.append(error("root-unknown", CONFIG_NAME, pos, unit=config.root))
     if not (root / config.data).is_dir():
         pos = config_doc.pos(("data",)) if config_doc else None
         diags.append(error("data-dir-missing", CONFIG_NAME, pos, path=config.data))
-    return Workspace(root, config, tree, catalog, diags)
+    return Workspace(root, config, tree, catalog, diags, texts)
 
 
-def _load_doc(root: Path, name: str, what: str, diags: list[Diagnostic]) -> Document | None:
+def _load_doc(root: Path, name: str, what: str, diags: list[Diagnostic], texts: list[bytes]) -> Document | None:
     path = root / name
     if not path.is_file():
         diags.append(error("workspace-file-missing", CONFIG_NAME, what=Phrase(what), path=name))
+        texts.append(name.encode())
         return None
     doc, more = load(path, Path(name).as_posix())
     diags.extend(more)
+    texts.append(name.encode() + b"\0" + (doc.text.encode() if doc else b"?"))
     return doc
 
 
-def _load_config(root: Path, diags: list[Diagnostic]) -> tuple[Config, Document | None]:
-    doc = _load_doc(root, CONFIG_NAME, "what-config", diags)
+def _load_config(root: Path, diags: list[Diagnostic], texts: list[bytes]) -> tuple[Config, Document | None]:
+    doc = _load_doc(root, CONFIG_NAME, "what-config", diags, texts)
     if doc is None:
         return Config(), None
     config, more = validate(Config, doc)
@@ -202,10 +216,10 @@ def _load_config(root: Path, diags: list[Diagnostic]) -> tuple[Config, Document 
     return config or Config(), doc
 
 
-def _load_catalog(root: Path, config: Config, diags: list[Diagnostic]) -> Catalog:
+def _load_catalog(root: Path, config: Config, diags: list[Diagnostic], texts: list[bytes]) -> Catalog:
     docs = [builtin_document()]
     for name in config.catalog:
-        doc = _load_doc(root, name, "what-catalog", diags)
+        doc = _load_doc(root, name, "what-catalog", diags, texts)
         if doc is not None:
             docs.append(doc)
     catalog, more = build_catalog(docs)
@@ -213,8 +227,8 @@ def _load_catalog(root: Path, config: Config, diags: list[Diagnostic]) -> Catalo
     return catalog
 
 
-def _load_tree(root: Path, config: Config, diags: list[Diagnostic]) -> Tree | None:
-    doc = _load_doc(root, config.units, "what-units", diags)
+def _load_tree(root: Path, config: Config, diags: list[Diagnostic], texts: list[bytes]) -> Tree | None:
+    doc = _load_doc(root, config.units, "what-units", diags, texts)
     if doc is None:
         return None
     tree, more = build_tree(doc)
