@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,15 @@ from doanreport import cache as cache_module
 
 A = "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 5}\n"
 B = "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 7}\n"
+
+
+def age(ws: Path) -> Path:
+    """Date the data files an hour back: files changed in the last seconds are
+    never trusted to the cache (coarse timestamps could hide an edit)."""
+    old = time.time() - 3600
+    for path in (ws / "data").rglob("*.yaml"):
+        os.utime(path, (old, old))
+    return ws
 
 
 def total(run, ws: Path, *extra: str) -> int | None:
@@ -37,7 +47,7 @@ def spy(monkeypatch):
 
 
 def test_second_run_reads_nothing(make_ws, run, spy):
-    ws = make_ws({"data/a.yaml": A, "data/b.yaml": B})
+    ws = age(make_ws({"data/a.yaml": A, "data/b.yaml": B}))
     assert total(run, ws) == 12
     assert sorted(spy) == ["data/a.yaml", "data/b.yaml"]
     spy.clear()
@@ -47,7 +57,7 @@ def test_second_run_reads_nothing(make_ws, run, spy):
 
 
 def test_changed_file_is_read_again(make_ws, run, spy):
-    ws = make_ws({"data/a.yaml": A, "data/b.yaml": B})
+    ws = age(make_ws({"data/a.yaml": A, "data/b.yaml": B}))
     total(run, ws)
     spy.clear()
     path = ws / "data" / "a.yaml"
@@ -59,7 +69,7 @@ def test_changed_file_is_read_again(make_ws, run, spy):
 
 
 def test_same_size_same_mtime_edit_is_still_seen(make_ws, run, spy):
-    ws = make_ws({"data/a.yaml": A})
+    ws = age(make_ws({"data/a.yaml": A}))
     total(run, ws)
     spy.clear()
     path = ws / "data" / "a.yaml"
@@ -71,9 +81,10 @@ def test_same_size_same_mtime_edit_is_still_seen(make_ws, run, spy):
 
 
 def test_added_removed_and_renamed_files(make_ws, run, spy):
-    ws = make_ws({"data/a.yaml": A})
+    ws = age(make_ws({"data/a.yaml": A}))
     assert total(run, ws) == 5
     (ws / "data" / "b.yaml").write_text(B, encoding="utf-8")
+    age(ws)
     assert total(run, ws) == 12
     (ws / "data" / "a.yaml").unlink()
     assert total(run, ws) == 7
@@ -86,7 +97,7 @@ def test_added_removed_and_renamed_files(make_ws, run, spy):
 
 
 def test_diagnostics_come_from_the_cache_too(make_ws, run, spy):
-    ws = make_ws({"data/bad.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  hien_mau: {don_vi: -1}\n"})
+    ws = age(make_ws({"data/bad.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  hien_mau: {don_vi: -1}\n"}))
     first = run("validate", "--workspace", ws, "--format", "json").stdout
     spy.clear()
     second = run("validate", "--workspace", ws, "--format", "json").stdout
@@ -94,7 +105,7 @@ def test_diagnostics_come_from_the_cache_too(make_ws, run, spy):
 
 
 def test_setup_change_invalidates_everything(make_ws, run, spy):
-    ws = make_ws({"data/a.yaml": A})
+    ws = age(make_ws({"data/a.yaml": A}))
     total(run, ws)
     spy.clear()
     units = ws / "units.yaml"
@@ -104,7 +115,7 @@ def test_setup_change_invalidates_everything(make_ws, run, spy):
 
 
 def test_corrupt_or_foreign_cache_is_ignored(make_ws, run, spy, tmp_path, monkeypatch):
-    ws = make_ws({"data/a.yaml": A})
+    ws = age(make_ws({"data/a.yaml": A}))
     total(run, ws)
     path = ws / ".doanreport" / "files.cache"
     path.write_bytes(path.read_bytes()[:-20])  # truncated
@@ -121,7 +132,7 @@ def test_corrupt_or_foreign_cache_is_ignored(make_ws, run, spy, tmp_path, monkey
 
 
 def test_no_cache_reads_everything_and_writes_nothing(make_ws, run, spy):
-    ws = make_ws({"data/a.yaml": A})
+    ws = age(make_ws({"data/a.yaml": A}))
     assert total(run, ws, "--no-cache") == 5
     assert not (ws / ".doanreport").exists()
     total(run, ws)
@@ -131,10 +142,23 @@ def test_no_cache_reads_everything_and_writes_nothing(make_ws, run, spy):
 
 
 def test_read_only_workspace_works_without_a_cache(make_ws, run, monkeypatch):
-    ws = make_ws({"data/a.yaml": A})
+    ws = age(make_ws({"data/a.yaml": A}))
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(cache_module.Path, "write_bytes", refuse)
     assert total(run, ws) == 5
+
+
+def test_files_changed_just_now_are_not_trusted_to_the_cache(make_ws, run, spy):
+    ws = make_ws({"data/a.yaml": A})  # written a moment ago
+    total(run, ws)
+    spy.clear()
+    total(run, ws)
+    assert spy == ["data/a.yaml"]  # read again: a same-tick edit could not be told apart
+    age(ws)
+    total(run, ws)
+    spy.clear()
+    total(run, ws)
+    assert spy == []

@@ -18,6 +18,7 @@ import pickle
 import secrets
 import stat
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ FOLDER = ".doanreport"
 NAME = "files.cache"
 
 StatKey = tuple[int, int, int, int]
+RACY_NS = 3_000_000_000  # files changed in the last 3 seconds are read again next time
 
 
 def stat_key(path: str | Path) -> StatKey | None:
@@ -108,7 +110,10 @@ class FileCache:
         return entry[1]
 
     def put(self, name: str, key: StatKey | None, value: Any) -> None:
-        if key is not None:
+        """Keep a result, unless the file changed too recently to be sure: on file
+        systems with coarse timestamps an edit in the same tick would look unchanged
+        (git's "racily clean" rule)."""
+        if key is not None and key[1] < time.time_ns() - RACY_NS:
             self.new[name] = (key, value)
             self.changed = True
 
