@@ -229,3 +229,14 @@ def test_data_files_are_read_even_when_the_tree_is_broken(make_ws, run):
     result = run("validate", "--workspace", ws, "--format", "json")
     codes = {(d["file"], d["code"]) for d in json.loads(result.stdout)}
     assert ("units.yaml", "expected-list") in codes and ("data/bad.yaml", "yaml-syntax") in codes
+
+
+def test_status_and_tables_in_english(make_ws, run):
+    ws = make_ws(FILES)
+    out = run("status", "--workspace", ws, "--period", "2012Q1", "--lang", "en").stdout
+    assert "Units expected to report: 3; reported: 3 (late: 1); missing: 0." in out
+    assert "Late" in out and "Months missing" in out and "Trễ hạn" not in out
+    table = run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "table", "-o", ws / "t.txt",
+                "--lang", "en")
+    assert table.exit_code == 0 and "Units reporting" in (ws / "t.txt").read_text(encoding="utf-8")
+    assert "units below" in run("units", "--workspace", ws, "--lang", "en").stdout

@@ -186,6 +186,7 @@ def init(
 
 @app.command()
 def units(
+    ctx: typer.Context,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ hiện nhánh của đơn vị này.")] = None,
     workspace: WorkspaceOpt = None,
     lang: LangOpt = None,
@@ -196,8 +197,9 @@ def units(
     code = ws.unit_code(unit)
     today = date.today()
     console = _stdout()
-    console.print(views.unit_tree(tree, code, today))
-    console.print(views.unit_counts(tree, code, today))
+    language = _lang(ctx)
+    console.print(views.unit_tree(tree, code, today, language))
+    console.print(views.unit_counts(tree, code, today, language))
 
 
 @app.command()
@@ -283,7 +285,7 @@ def aggregate(
     language = _lang(ctx)
     _notes(report, language)
     if chosen is AggFormat.table:
-        content = views.aggregate_text(report, ws.catalog, ws.require_tree(), None if output else _stdout())
+        content = views.aggregate_text(report, ws.catalog, ws.require_tree(), None if output else _stdout(), language)
     else:
         content = exports.export(report, ws.catalog, chosen.value, rows.value, date.today())
     if output is not None:
@@ -304,15 +306,17 @@ def status(
     """Ai đã nộp, ai trễ hạn, ai chưa nộp, ai nộp thiếu tháng: danh sách để đôn đốc."""
     ws = open_workspace(workspace)
     report = build_report(ws, unit, parse_period(period), use_cache=not no_cache)
-    _notes(report, _lang(ctx))
+    language = _lang(ctx)
+    _notes(report, language)
     console = _stdout()
-    console.print(views.status_table(report, ws.require_tree()))
-    for line in views.completeness_lines(report, ws.require_tree()):
+    console.print(views.status_table(report, ws.require_tree(), language))
+    for line in views.completeness_lines(report, ws.require_tree(), language):
         console.print(line)
 
 
 @app.command()
 def templates(
+    ctx: typer.Context,
     workspace: WorkspaceOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -327,7 +331,8 @@ def templates(
             raise
     console = _stdout()
     for info in available(folder):
-        origin = "có sẵn" if info.origin == "builtin" else f"không gian làm việc: {info.path.name}"
+        origin = (messages.phrase("builtin-template", _lang(ctx)) if info.origin == "builtin"
+                  else messages.phrase("workspace-template", _lang(ctx), name=info.path.name))
         console.print(f"[bold]{escape(info.name)}[/bold]  ({escape(origin)})\n    {escape(info.description)}")
 
 

@@ -47,48 +47,47 @@ def diagnostics_json(diags: Sequence[Diagnostic], lang: str) -> str:
     return format_json(diags, lang)
 
 
-def unit_tree(tree: Tree, code: str, today: date, parent: RichTree | None = None) -> RichTree:
+def unit_tree(tree: Tree, code: str, today: date, lang: str = "vi", parent: RichTree | None = None) -> RichTree:
     """The subtree of `code` as a rich tree (the tree is at most four levels deep)."""
-    label = _unit_label(tree[code], today)
+    label = _unit_label(tree[code], today, lang)
     node = RichTree(label) if parent is None else parent.add(label)
     for child in tree[code].children:
-        unit_tree(tree, child, today, node)
+        unit_tree(tree, child, today, lang, node)
     return node
 
 
-def _unit_label(unit: Unit, today: date) -> str:
+def _unit_label(unit: Unit, today: date, lang: str) -> str:
     text = f"[bold]{escape(unit.name)}[/bold] [dim]({unit.code} · {unit.kind.label})[/dim]"
     if unit.established and unit.established > today:
-        text += f" [cyan]thành lập {unit.established:%d/%m/%Y}[/cyan]"
+        text += f" [cyan]{messages.phrase('tree-established', lang, date=f'{unit.established:%d/%m/%Y}')}[/cyan]"
     if unit.dissolved:
         gone = unit.dissolved <= today
-        text += f" [red]{'đã giải thể' if gone else 'giải thể'} {unit.dissolved:%d/%m/%Y}[/red]"
+        key = "tree-dissolved" if gone else "tree-dissolving"
+        text += f" [red]{messages.phrase(key, lang, date=f'{unit.dissolved:%d/%m/%Y}')}[/red]"
         if gone:
             text = f"[strike]{text}[/strike]"
     if not unit.reports and not unit.children:
-        text += " [dim](không nộp báo cáo)[/dim]"
+        text += f" [dim]({messages.phrase('tree-no-report', lang)})[/dim]"
     return text
 
 
-def unit_counts(tree: Tree, code: str, today: date) -> str:
+def unit_counts(tree: Tree, code: str, today: date, lang: str = "vi") -> str:
     """'5 đơn vị trực thuộc (2 chi đoàn cơ sở, 1 đoàn cơ sở, 2 chi đoàn)' as of today."""
     below = [u for u in tree.subtree(code) if u.code != code and not (u.dissolved and u.dissolved <= today)]
     if not below:
-        return "Chưa có đơn vị trực thuộc."
+        return messages.phrase("tree-no-units", lang)
     counts = Counter(u.kind for u in below)
     parts = ", ".join(f"{n} {kind.label.lower()}" for kind, n in sorted(counts.items(), key=lambda kv: kv[0].level))
-    return escape(f"{len(below)} đơn vị trực thuộc ({parts}).")
+    return escape(messages.phrase("tree-counts", lang, n=len(below), parts=parts))
 
 
-def aggregate_table(report: Report, catalog: Catalog) -> Table:
+def aggregate_table(report: Report, catalog: Catalog, lang: str = "vi") -> Table:
     """Indicators with labels, units, values and how many units reported each."""
     agg = report.agg
     expected = len(agg.completeness.expected)
     table = Table(title=escape(f"{agg.unit.name} — {agg.period.label}"), show_lines=False, title_justify="left")
-    table.add_column("Chỉ tiêu")
-    table.add_column("Đơn vị tính")
-    table.add_column("Số liệu", justify="right")
-    table.add_column("Đơn vị báo cáo", justify="right")
+    for key, justify in (("col-indicator", "left"), ("col-measure", "left"), ("col-value", "right"), ("col-reporters", "right")):
+        table.add_column(messages.phrase(key, lang), justify=justify)
     values = agg.values
     for group in catalog.all_groups():
         codes = [c for c in catalog.codes_in(group) if c in values]
@@ -102,25 +101,26 @@ def aggregate_table(report: Report, catalog: Catalog) -> Table:
     return table
 
 
-def completeness_lines(report: Report, tree: Tree) -> list[str]:
+def completeness_lines(report: Report, tree: Tree, lang: str = "vi") -> list[str]:
     done = report.agg.completeness
 
     def names(codes: Sequence[str]) -> str:
         return escape("; ".join(tree[c].name for c in codes))
 
-    lines = [f"Đơn vị phải báo cáo: {len(done.expected)}; đã nộp: {len(done.reported)} "
-             f"(trễ hạn: {len(done.late)}); chưa nộp: {len(done.missing)}."]
+    lines = [messages.phrase("done-summary", lang, expected=len(done.expected), reported=len(done.reported),
+                             late=len(done.late), missing=len(done.missing))]
     if done.missing:
-        lines.append(f"Chưa nộp: {names(done.missing)}.")
+        lines.append(f"{messages.phrase('state-missing', lang)}: {names(done.missing)}.")
     if done.late:
-        lines.append(f"Trễ hạn: {names(done.late)}.")
+        lines.append(f"{messages.phrase('state-late', lang)}: {names(done.late)}.")
     if done.partial:
-        lines.append("Thiếu tháng: " + escape("; ".join(f"{tree[c].name} ({done.months[c]} tháng)" for c in done.partial)) + ".")
+        months = messages.phrase("months", lang)
+        lines.append(f"{messages.phrase('state-partial', lang)}: "
+                     + escape("; ".join(f"{tree[c].name} ({done.months[c]} {months})" for c in done.partial)) + ".")
     return lines
 
 
 STATUS_ORDER = {"missing": 0, "late": 1, "partial": 2, "undated": 3, "ok": 4}
-STATUS_LABEL = {"missing": "Chưa nộp", "late": "Trễ hạn", "partial": "Thiếu tháng", "undated": "Đã nộp (không ghi ngày)", "ok": "Đã nộp"}
 STATUS_STYLE = {"missing": "red", "late": "yellow", "partial": "yellow", "undated": "cyan", "ok": "green"}
 
 
@@ -134,31 +134,34 @@ def unit_status(code: str, done: Completeness) -> str:
     return "undated" if code in done.undated else "ok"
 
 
-def status_table(report: Report, tree: Tree) -> Table:
+def status_table(report: Report, tree: Tree, lang: str = "vi") -> Table:
     """Every expected unit with its state, the ones to chase first."""
     agg = report.agg
     done = agg.completeness
     files: dict[str, list] = {}
     for used in agg.used:
         files.setdefault(used.unit, []).append(used)
-    table = Table(title=escape(f"Tình hình nộp báo cáo {agg.period.label} — {agg.unit.name}"), title_justify="left")
-    for name, justify in (("Đơn vị", "left"), ("Mã", "left"), ("Tình trạng", "left"), ("Số tháng", "right"), ("Ngày nộp", "left"), ("Tệp", "left")):
-        table.add_column(name, justify=justify)
+    title = messages.phrase("status-title", lang, period=agg.period.label, unit=agg.unit.name)
+    table = Table(title=escape(title), title_justify="left")
+    for key, justify in (("col-unit", "left"), ("col-code", "left"), ("col-state", "left"), ("col-months", "right"),
+                         ("col-submitted", "left"), ("col-files", "left")):
+        table.add_column(messages.phrase(key, lang), justify=justify)
     ordered = sorted(done.expected, key=lambda c: (STATUS_ORDER[unit_status(c, done)], c))
     for code in ordered:
         state = unit_status(code, done)
         mine = files.get(code, [])
         dates = ", ".join(f"{u.submitted:%d/%m/%Y}" for u in mine if u.submitted)
-        table.add_row(escape(tree[code].name), code, f"[{STATUS_STYLE[state]}]{STATUS_LABEL[state]}[/]",
+        label = messages.phrase(f"state-{state}", lang)
+        table.add_row(escape(tree[code].name), code, f"[{STATUS_STYLE[state]}]{label}[/]",
                       f"{done.months.get(code, 0)}/{agg.period.months}", dates,
                       escape(", ".join(u.file for u in mine)))
     return table
 
 
-def aggregate_text(report: "Report", catalog: "Catalog", tree: Tree, console: Console | None) -> str:
+def aggregate_text(report: Report, catalog: Catalog, tree: Tree, console: Console | None, lang: str = "vi") -> str:
     """The table and completeness lines: printed to `console`, or returned as text."""
     target = console or Console(file=io.StringIO(), record=True, width=120, highlight=False)
-    target.print(aggregate_table(report, catalog))
-    for line in completeness_lines(report, tree):
+    target.print(aggregate_table(report, catalog, lang))
+    for line in completeness_lines(report, tree, lang):
         target.print(line)
     return "" if console else target.export_text()
