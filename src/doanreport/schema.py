@@ -77,13 +77,8 @@ def _matching_branch(doc: Document, errors: list[dict]) -> list[dict]:
     that fits the input: a type error at a place that has a deeper error below it
     is the other branch complaining."""
     paths = [_data_path(doc, tuple(e["loc"])) for e in errors]
-    keep = []
-    for err, path in zip(errors, paths):
-        shadowed = err["type"] in _TYPE_CODES and any(
-            len(other) > len(path) and other[:len(path)] == path for other in paths)
-        if not shadowed:
-            keep.append(err)
-    return keep
+    above = {path[:n] for path in paths for n in range(len(path))}  # every proper prefix, once
+    return [err for err, path in zip(errors, paths) if not (err["type"] in _TYPE_CODES and path in above)]
 
 
 def _data_path(doc: Document, loc: tuple) -> tuple:
