@@ -126,18 +126,18 @@ class Workspace:
     def setup_names(self) -> list[str]:
         return [CONFIG_NAME, self.config.units, *self.config.catalog]
 
+    def _is_setup_file(self, target: Path) -> bool:
+        return any(target == (self.root / n).resolve() for n in self.setup_names())
+
     def is_setup(self, path: Path) -> bool:
         """Whether `path` is the configuration, the tree, a catalog or a template."""
         target = path.resolve()
-        if any(target == (self.root / n).resolve() for n in self.setup_names()):
-            return True
-        return target.is_relative_to(self.templates_dir.resolve())
+        return self._is_setup_file(target) or target.is_relative_to(self.templates_dir.resolve())
 
     def is_input(self, path: Path) -> bool:
         """Whether writing to `path` would overwrite or add to the workspace's inputs."""
         target = path.resolve()
-        inputs = [self.root / n for n in self.setup_names()]
-        if any(target == p.resolve() for p in inputs):
+        if self._is_setup_file(target):
             return True
         return any(target.is_relative_to(d.resolve()) for d in (self.data_dir, self.templates_dir)) and \
             target.suffix.lower() in (".yaml", ".yml", ".j2")
