@@ -100,7 +100,7 @@ def plain_parse(root: Path) -> tuple[float, list]:
 
 def expected_totals(docs: list) -> dict[str, int]:
     """Sums and stocks worked out independently of doanreport, from the parsed files."""
-    from doanreport.catalog import build_catalog, builtin_document
+    from doanreport.model.catalog import build_catalog, builtin_document
 
     catalog, _ = build_catalog([builtin_document()])
     sums: dict[str, int] = {}
@@ -123,7 +123,7 @@ def expected_totals(docs: list) -> dict[str, int]:
 
 RUNNER = """
 import resource, sys, time
-from doanreport.cli import app
+from doanreport.cli.app import app
 start = time.perf_counter()
 try:
     app(sys.argv[1:], standalone_mode=False)

@@ -10,13 +10,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doanreport.aggregation import Sourced, aggregate, due_date
-from doanreport.catalog import build_catalog, builtin_document
-from doanreport.exports import to_rollup_yaml
-from doanreport.periods import Period, parse
-from doanreport.source import parse_yaml
-from doanreport.submissions import Submission
-from doanreport.units import build_tree
+from doanreport.rollup.aggregation import Sourced, aggregate, due_date
+from doanreport.model.catalog import build_catalog, builtin_document
+from doanreport.report.exports import to_rollup_yaml
+from doanreport.model.periods import Period, parse
+from doanreport.load.source import parse_yaml
+from doanreport.load.submission import Submission
+from doanreport.model.units import build_tree
 
 CATALOG, _ = build_catalog([builtin_document()])
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from doanreport import cache as cache_module
+from doanreport.load import cache as cache_module
 
 A = "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 5}\n"
 B = "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 7}\n"
@@ -33,7 +33,7 @@ def total(run, ws: Path, *extra: str) -> int | None:
 @pytest.fixture
 def spy(monkeypatch):
     """Counts the files actually read and checked (cache misses)."""
-    from doanreport import loading
+    from doanreport.load import pipeline as loading
 
     seen: list[str] = []
     original = loading.check_file

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from doanreport.catalog import BUILTIN_NAME, Catalog, build_catalog, builtin_document
-from doanreport.source import parse_yaml
+from doanreport.model.catalog import BUILTIN_NAME, Catalog, build_catalog, builtin_document
+from doanreport.load.source import parse_yaml
 
 # SPEC section 4: code -> (unit, aggregate, weight). Labels may be refined.
 SPEC_TABLE: dict[str, tuple[str, str, str | None]] = {

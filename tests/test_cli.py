@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from doanreport.catalog import Catalog
+from doanreport.model.catalog import Catalog
 
 
 def test_init_form_validate_round_trip(run, tmp_path):
@@ -39,7 +39,7 @@ def test_form_lists_every_catalog_indicator(make_ws, run):
     assert result.exit_code == 0
     data = yaml.safe_load(result.stdout)
     listed = {f"{g}.{n}" for g, items in data["values"].items() for n in items}
-    from doanreport.workspace import open_workspace
+    from doanreport.load.workspace import open_workspace
 
     catalog: Catalog = open_workspace(ws).catalog
     assert listed == set(catalog.indicators)

@@ -7,13 +7,13 @@ import textwrap
 import pytest
 import yaml
 
-from doanreport.aggregation import HighlightRef, Sourced
-from doanreport.build import build_report
-from doanreport.context import Frame, ReportContext, TemplateDataError, group_by_units, merge_highlights
-from doanreport.periods import parse
-from doanreport.submissions import Submission
-from doanreport.templating import builtin_dir
-from doanreport.workspace import open_workspace
+from doanreport.rollup.aggregation import HighlightRef, Sourced
+from doanreport.rollup.build import build_report
+from doanreport.report.context import Frame, ReportContext, TemplateDataError, group_by_units, merge_highlights
+from doanreport.model.periods import parse
+from doanreport.load.submission import Submission
+from doanreport.report.templating import builtin_dir
+from doanreport.load.workspace import open_workspace
 
 
 def sourced(text: str, name: str) -> Sourced:
@@ -124,7 +124,7 @@ def test_no_change_is_stated_against_a_half_reported_period(make_ws):
 
 
 def test_user_text_stays_text_in_markdown():
-    from doanreport.context import markdown_text
+    from doanreport.report.context import markdown_text
 
     assert markdown_text("# không phải tiêu đề") == "\\# không phải tiêu đề"
     assert markdown_text("*a* <!-- doanreport:signature -->") == "\\*a\\* \\<!-- doanreport:signature --\\>"

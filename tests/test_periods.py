@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doanreport.periods import Period, PeriodError, parse
+from doanreport.model.periods import Period, PeriodError, parse
 
 
 def months(year: int, month: int) -> int:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from doanreport import source
-from doanreport.source import decode, load, parse_yaml
+from doanreport.load import source
+from doanreport.load.source import decode, load, parse_yaml
 
 
 def codes(diags) -> list[str]:
@@ -494,7 +494,7 @@ def test_deep_flow_nesting_does_not_crash_the_interpreter() -> None:
     # Run in a child process: a C-level stack overflow would kill pytest itself.
     script = textwrap.dedent(
         """\
-        from doanreport.source import parse_yaml
+        from doanreport.load.source import parse_yaml
         for text in ("[" * 100000 + "]" * 100000, "{a: " * 100000 + "1" + "}" * 100000):
             doc, diags = parse_yaml(text, "deep.yaml")
             assert doc is None

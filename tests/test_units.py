@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from doanreport.periods import parse
-from doanreport.source import parse_yaml
-from doanreport.units import Kind, Tree, build_tree
+from doanreport.model.periods import parse
+from doanreport.load.source import parse_yaml
+from doanreport.model.units import Kind, Tree, build_tree
 
 
 def tree_of(text: str):
@@ -522,7 +522,7 @@ def test_count_by_kind() -> None:
 
 
 def test_active_months_counts_months_with_at_least_one_day():
-    from doanreport.periods import parse
+    from doanreport.model.periods import parse
 
     doc, _ = parse_yaml(textwrap.dedent("""\
         code: dk

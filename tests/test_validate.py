@@ -317,7 +317,7 @@ def test_deep_block_nesting_is_refused_without_crashing(tmp_path):
     deep = "unit: x\nnarrative:\n  han_che:\n    " + "- " * 50000 + "x\n"
     path = tmp_path / "deep.yaml"
     path.write_text(deep, encoding="utf-8")
-    code = ("from pathlib import Path; from doanreport.source import load; "
+    code = ("from pathlib import Path; from doanreport.load.source import load; "
             f"d, diags = load(Path({str(path)!r}), 'deep.yaml'); print(d, [x.code for x in diags])")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr

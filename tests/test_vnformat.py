@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from doanreport.vnformat import hai_so, la_ma, ngay, pct, so, so_tp, tien, xap_xi
+from doanreport.report.vnformat import hai_so, la_ma, ngay, pct, so, so_tp, tien, xap_xi
 
 
 @pytest.mark.parametrize(("value", "text"), [

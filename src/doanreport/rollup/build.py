@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .aggregation import Aggregate, Sourced, aggregate, check_rules, index_by_unit
-from .diagnostics import Diagnostic, has_errors, info, warning
-from .errors import DiagnosticsError
-from .loading import load_workspace
-from .periods import Period
-from .workspace import Workspace
+from doanreport.rollup.aggregation import Aggregate, Sourced, aggregate, check_rules, index_by_unit
+from doanreport.model.diagnostics import Diagnostic, has_errors, info, warning
+from doanreport.model.errors import DiagnosticsError
+from doanreport.load.pipeline import load_workspace
+from doanreport.model.periods import Period
+from doanreport.load.workspace import Workspace
 
 
 @dataclass(frozen=True)

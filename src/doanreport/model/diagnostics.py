@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from . import messages
+from doanreport.model import messages
 
 Severity = Literal["error", "warning", "info"]
 

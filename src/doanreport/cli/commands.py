@@ -19,15 +19,19 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from . import messages, periods, views
-from .build import build_report
-from .diagnostics import has_errors, sorted_diagnostics
-from .errors import DiagnosticsError, UsageError, UserError
-from .forms import blank_form
-from .loading import load_workspace
-from .output import write_atomic
-from .scaffold import init_workspace
-from .workspace import open_workspace
+from doanreport.model import messages
+
+from doanreport.model import periods
+
+from doanreport.cli import views
+from doanreport.rollup.build import build_report
+from doanreport.model.diagnostics import has_errors, sorted_diagnostics
+from doanreport.model.errors import DiagnosticsError, UsageError, UserError
+from doanreport.cli.forms import blank_form
+from doanreport.load.pipeline import load_workspace
+from doanreport.report.output import write_atomic
+from doanreport.cli.scaffold import init_workspace
+from doanreport.load.workspace import open_workspace
 
 LANG_KEY = "doanreport.lang"
 
@@ -220,7 +224,7 @@ def form(
     report_period = parse_period(period)
     codes = None
     if template is not None:
-        from .rendering import codes_used
+        from doanreport.report.rendering import codes_used
 
         codes = codes_used(ws, template, code, report_period)
     text = blank_form(tree[code], report_period, ws.catalog, codes)
@@ -274,7 +278,7 @@ def aggregate(
     lang: LangOpt = None,
 ) -> None:
     """Tổng hợp số liệu của một đơn vị cho một kỳ, theo cây tổ chức và theo thời gian."""
-    from . import exports  # imported when needed: start-up time counts on every run
+    from doanreport.report import exports  # imported when needed: start-up time counts on every run
 
     ws = open_workspace(workspace)
     default = AggFormat.table if _stdout().is_terminal else AggFormat.json
@@ -321,7 +325,7 @@ def templates(
     lang: LangOpt = None,
 ) -> None:
     """Danh sách mẫu báo cáo: có sẵn và của không gian làm việc (ghi đè mẫu cùng tên)."""
-    from .templating import available
+    from doanreport.report.templating import available
 
     folder = None
     try:
@@ -352,7 +356,7 @@ def render(
     lang: LangOpt = None,
 ) -> None:
     """Lập báo cáo từ mẫu: ra Markdown hoặc .docx đúng thể thức văn bản của Đoàn."""
-    from .rendering import frame_for, render as render_report, to_docx
+    from doanreport.report.rendering import frame_for, render as render_report, to_docx
 
     ws = open_workspace(workspace)
     chosen = _choose_format(fmt, output, DOC_SUFFIXES, DocFormat.md)

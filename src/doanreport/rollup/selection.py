@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .periods import Period
+from doanreport.model.periods import Period
 
 T = TypeVar("T")
 

@@ -17,13 +17,13 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from .catalog import Catalog, build_catalog, builtin_document
-from .diagnostics import Diagnostic, error, has_errors
-from .errors import DiagnosticsError, UserError
-from .messages import Phrase, os_reason
-from .schema import Record, Text, UnitCode, suggest, validate
-from .source import Document, load
-from .units import Tree, build_tree
+from doanreport.model.catalog import Catalog, build_catalog, builtin_document
+from doanreport.model.diagnostics import Diagnostic, error, has_errors
+from doanreport.model.errors import DiagnosticsError, UserError
+from doanreport.model.messages import Phrase, os_reason
+from doanreport.load.schema import Record, Text, UnitCode, suggest, validate
+from doanreport.load.source import Document, load
+from doanreport.model.units import Tree, build_tree
 
 CONFIG_NAME = "doanreport.yaml"
 

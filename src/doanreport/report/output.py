@@ -14,8 +14,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import UserError
-from .messages import os_reason
+from doanreport.model.errors import UserError
+from doanreport.model.messages import os_reason
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:

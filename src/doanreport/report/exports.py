@@ -16,11 +16,11 @@ from typing import Any
 
 import yaml
 
-from .aggregation import Aggregate
-from .build import Report
-from .catalog import Catalog
-from .measures import Number
-from .output import reproducible_zip
+from doanreport.rollup.aggregation import Aggregate
+from doanreport.rollup.build import Report
+from doanreport.model.catalog import Catalog
+from doanreport.rollup.measures import Number
+from doanreport.report.output import reproducible_zip
 
 
 def _num(value: Number) -> Number:

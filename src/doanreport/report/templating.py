@@ -17,8 +17,8 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from .context import FILTERS, ReportContext, TemplateDataError
-from .errors import UserError
+from doanreport.report.context import FILTERS, ReportContext, TemplateDataError
+from doanreport.model.errors import UserError
 
 SUFFIX = ".md.j2"
 
@@ -28,7 +28,7 @@ def builtin_dir() -> Path:
     packaged = Path(str(resources.files("doanreport"))) / "templates"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "templates"  # an editable checkout
+    return Path(__file__).resolve().parents[3] / "templates"  # an editable checkout
 
 
 def environment(workspace_dir: Path | None) -> SandboxedEnvironment:

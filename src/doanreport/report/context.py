@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from . import vnformat
-from .aggregation import Aggregate, HighlightRef
-from .build import Report
-from .catalog import Catalog
-from .periods import Period
-from .units import Kind, Tree
+from doanreport.report import vnformat
+from doanreport.rollup.aggregation import Aggregate, HighlightRef
+from doanreport.rollup.build import Report
+from doanreport.model.catalog import Catalog
+from doanreport.model.periods import Period
+from doanreport.model.units import Kind, Tree
 
 
 class TemplateDataError(Exception):

@@ -15,8 +15,8 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
-from . import periods
-from .schema import Number, Record, Slug, Text, UnitCode
+from doanreport.model import periods
+from doanreport.load.schema import Number, Record, Slug, Text, UnitCode
 
 NARRATIVE_KEYS = (
     "chi_dao",

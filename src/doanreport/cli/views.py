@@ -17,14 +17,16 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree as RichTree
 
-from . import messages, vnformat
-from .diagnostics import Diagnostic, format_json, format_text
-from .units import Tree, Unit
+from doanreport.model import messages
+
+from doanreport.report import vnformat
+from doanreport.model.diagnostics import Diagnostic, format_json, format_text
+from doanreport.model.units import Tree, Unit
 
 if TYPE_CHECKING:
-    from .aggregation import Completeness
-    from .build import Report
-    from .catalog import Catalog
+    from doanreport.rollup.aggregation import Completeness
+    from doanreport.rollup.build import Report
+    from doanreport.model.catalog import Catalog
 
 
 def print_diagnostics(console: Console, diags: Sequence[Diagnostic], lang: str) -> None:

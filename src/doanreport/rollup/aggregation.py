@@ -18,13 +18,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from .catalog import Catalog
-from .diagnostics import Diagnostic, warning
-from .measures import EMPTY, Measure, Number, over_time, plus
-from .periods import Period
-from .selection import choose
-from .submissions import Facts
-from .units import Tree, Unit
+from doanreport.model.catalog import Catalog
+from doanreport.model.diagnostics import Diagnostic, warning
+from doanreport.rollup.measures import EMPTY, Measure, Number, over_time, plus
+from doanreport.model.periods import Period
+from doanreport.rollup.selection import choose
+from doanreport.load.submission import Facts
+from doanreport.model.units import Tree, Unit
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from docx.shared import Pt
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from . import docx_layout as layout
+from doanreport.report.docx import layout
 
 _MARKER = re.compile(r"<!--\s*(/?)doanreport:(\w+)([^>]*)-->")
 _NUMERIC = re.compile(r"^[\s\d.,%+\-–]*$")

@@ -18,9 +18,9 @@ from typing import Annotated, Any, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, StrictFloat, StrictInt, StringConstraints, ValidationError
 
-from .diagnostics import Diagnostic, error
-from .messages import Bilingual, Phrase
-from .source import Document
+from doanreport.model.diagnostics import Diagnostic, error
+from doanreport.model.messages import Bilingual, Phrase
+from doanreport.load.source import Document
 
 Number = Union[StrictInt, StrictFloat]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]

@@ -21,7 +21,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
-from .output import reproducible_zip
+from doanreport.report.output import reproducible_zip
 
 FONT = "Times New Roman"
 BODY_PT = 14

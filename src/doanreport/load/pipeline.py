@@ -23,14 +23,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import FileCache, fingerprint, stat_key
-from .checks import Context, check_document
-from .diagnostics import Diagnostic, error, warning
-from .periods import Period
-from .schema import validate
-from .source import Document, load
-from .submissions import Facts, Submission
-from .workspace import Workspace
+from doanreport.load.cache import FileCache, fingerprint, stat_key
+from doanreport.load.checks import Context, check_document
+from doanreport.model.diagnostics import Diagnostic, error, warning
+from doanreport.model.periods import Period
+from doanreport.load.schema import validate
+from doanreport.load.source import Document, load
+from doanreport.load.submission import Facts, Submission
+from doanreport.load.workspace import Workspace
 
 
 @dataclass(frozen=True)

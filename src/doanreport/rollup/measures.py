@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .catalog import Catalog
+from doanreport.model.catalog import Catalog
 
 Number = int | float
 Mean = tuple[float, float, float, int]

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from .diagnostics import Diagnostic, error
-from .periods import Period
-from .schema import Record, Text, UnitCode, validate
-from .source import Document
+from doanreport.model.diagnostics import Diagnostic, error
+from doanreport.model.periods import Period
+from doanreport.load.schema import Record, Text, UnitCode, validate
+from doanreport.load.source import Document
 
 
 class Kind(str, Enum):

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .errors import UserError
-from .messages import Bilingual
-from .output import write_atomic
-from .periods import Period
-from .workspace import CONFIG_NAME
+from doanreport.model.errors import UserError
+from doanreport.model.messages import Bilingual
+from doanreport.report.output import write_atomic
+from doanreport.model.periods import Period
+from doanreport.load.workspace import CONFIG_NAME
 
 CONFIG = """\
 # Cấu hình không gian làm việc doanreport. Mọi mục đều có thể sửa.

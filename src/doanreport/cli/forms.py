@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .catalog import Catalog, Indicator
-from .periods import Period
-from .submissions import NARRATIVE_KEYS
-from .units import Unit
+from doanreport.model.catalog import Catalog, Indicator
+from doanreport.model.periods import Period
+from doanreport.load.submission import NARRATIVE_KEYS
+from doanreport.model.units import Unit
 
 NARRATIVE_LABELS = {
     "chi_dao": "Công tác chỉ đạo",

@@ -17,10 +17,10 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints
 
-from .diagnostics import Diagnostic, error
-from .messages import Phrase
-from .schema import Record, Slug, Text, validate
-from .source import Document, parse_yaml
+from doanreport.model.diagnostics import Diagnostic, error
+from doanreport.model.messages import Phrase
+from doanreport.load.schema import Record, Slug, Text, validate
+from doanreport.load.source import Document, parse_yaml
 
 IndicatorCode = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*\.[a-z0-9]+(_[a-z0-9]+)*$")]
 Aggregate = Literal["sum", "last", "mean"]

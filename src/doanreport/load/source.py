@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, error, warning
-from .messages import os_reason
+from doanreport.model.diagnostics import Diagnostic, error, warning
+from doanreport.model.messages import os_reason
 
 try:  # libyaml's parser when present: same events, several times faster
     _Loader: type = yaml.CSafeLoader

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from doanreport import __version__
 
 MAGIC = b"DRC1"
 FOLDER = ".doanreport"
