@@ -100,7 +100,7 @@ def plain_parse(root: Path) -> tuple[float, list]:
 
 def expected_totals(docs: list) -> dict[str, int]:
     """Sums and stocks worked out independently of doanreport, from the parsed files."""
-    from doanreport.model.catalog import build_catalog, builtin_document
+    from doanreport.load.catalog_file import build_catalog, builtin_document
 
     catalog, _ = build_catalog([builtin_document()])
     sums: dict[str, int] = {}

@@ -10,13 +10,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doanreport.rollup.aggregation import Sourced, aggregate, due_date
-from doanreport.model.catalog import build_catalog, builtin_document
+from doanreport.model.facts import Sourced
+from doanreport.rollup.aggregation import aggregate, due_date
+from doanreport.rollup.measures import NO_RATE
+from doanreport.load.catalog_file import build_catalog, builtin_document
 from doanreport.report.exports import to_rollup_yaml
 from doanreport.model.periods import Period, parse
 from doanreport.load.source import parse_yaml
 from doanreport.load.submission import Submission
-from doanreport.model.units import build_tree
+from doanreport.load.tree import build_tree
 
 CATALOG, _ = build_catalog([builtin_document()])
 
@@ -308,9 +310,9 @@ def test_result_is_own_plus_children_computed_separately(ws, report):
                 summed[code] = summed.get(code, 0) + v
         assert summed == dict(whole.measure.values)
         for code in whole.measure.means:
-            parts = [whole.own.means.get(code, (0, 0))] + [k.measure.means.get(code, (0, 0)) for k in kids]
-            assert sum(p[1] for p in parts) == pytest.approx(whole.measure.means[code][1])
-            assert sum(p[0] for p in parts) == pytest.approx(whole.measure.means[code][0])
+            parts = [whole.own.means.get(code, NO_RATE)] + [k.measure.means.get(code, NO_RATE) for k in kids]
+            assert sum(p.weight for p in parts) == pytest.approx(whole.measure.means[code].weight)
+            assert sum(p.weighted for p in parts) == pytest.approx(whole.measure.means[code].weighted)
 
 
 @SETTINGS
@@ -369,14 +371,14 @@ def test_sums_match_a_brute_force_oracle_when_files_do_not_overlap(ws, report):
             seen |= months
             keep.append(f)
     inside = [f for f in keep if period.contains(f.facts.period)]
-    expected = sum(f.facts.value_items()["tuyen_truyen.cuoc"] for f in inside)
+    expected = sum(f.facts.values["tuyen_truyen.cuoc"] for f in inside)
     result = aggregate(tree, CATALOG, keep, "root", period)
     assert result.values.get("tuyen_truyen.cuoc", 0) == expected
     latest: dict[str, tuple[int, int]] = {}
     for f in inside:
         s = f.facts
         if s.unit not in latest or s.period.start > latest[s.unit][0]:
-            latest[s.unit] = (s.period.start, s.value_items()["to_chuc.doan_vien"])
+            latest[s.unit] = (s.period.start, s.values["to_chuc.doan_vien"])
     assert result.values.get("to_chuc.doan_vien", 0) == sum(v for _, v in latest.values())
     reporters = {f.facts.unit for f in inside}
     assert result.coverage.get("tuyen_truyen.cuoc", 0) == len(reporters)

@@ -6,7 +6,8 @@ import textwrap
 
 import pytest
 
-from doanreport.model.catalog import BUILTIN_NAME, Catalog, build_catalog, builtin_document
+from doanreport.load.catalog_file import BUILTIN_NAME, build_catalog, builtin_document
+from doanreport.model.catalog import Catalog
 from doanreport.load.source import parse_yaml
 
 # SPEC section 4: code -> (unit, aggregate, weight). Labels may be refined.

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 import yaml
 
-from doanreport.rollup.aggregation import HighlightRef, Sourced
+from doanreport.model.facts import Highlight, Sourced
 from doanreport.rollup.build import build_report
 from doanreport.report.context import Frame, ReportContext, TemplateDataError, group_by_units, merge_highlights
 from doanreport.model.periods import parse
@@ -89,11 +89,11 @@ def test_counts_of_units(ctx):
 
 def test_highlights_merge_by_name_across_units_and_group_by_units():
     refs = [
-        HighlightRef("a", "Chi đoàn A", "mo_hinh", "Sổ nhật ký làm theo lời Bác", "ct03"),
-        HighlightRef("b", "Chi đoàn B", "mo_hinh", "Sổ  nhật ký làm theo lời Bác.", "ct03"),
-        HighlightRef("a", "Chi đoàn A", "mo_hinh", "Cơ quan xanh - sạch - đẹp", "ct03"),
-        HighlightRef("b", "Chi đoàn B", "mo_hinh", "Cơ quan xanh – sạch – đẹp", "3tn"),
-        HighlightRef("c", "Chi đoàn C", "ca_nhan", "Lý Minh Toàn", None, "Bí thư"),
+        Highlight(unit="a", unit_name="Chi đoàn A", kind="mo_hinh", name="Sổ nhật ký làm theo lời Bác", program="ct03"),
+        Highlight(unit="b", unit_name="Chi đoàn B", kind="mo_hinh", name="Sổ  nhật ký làm theo lời Bác.", program="ct03"),
+        Highlight(unit="a", unit_name="Chi đoàn A", kind="mo_hinh", name="Cơ quan xanh - sạch - đẹp", program="ct03"),
+        Highlight(unit="b", unit_name="Chi đoàn B", kind="mo_hinh", name="Cơ quan xanh – sạch – đẹp", program="3tn"),
+        Highlight(unit="c", unit_name="Chi đoàn C", kind="ca_nhan", name="Lý Minh Toàn", program=None, role="Bí thư"),
     ]
     merged = merge_highlights(refs)
     assert [(h.name, h.units) for h in merged if h.kind == "mo_hinh"] == [

@@ -9,7 +9,8 @@ import pytest
 
 from doanreport.model.periods import parse
 from doanreport.load.source import parse_yaml
-from doanreport.model.units import Kind, Tree, build_tree
+from doanreport.load.tree import build_tree
+from doanreport.model.units import Kind, Tree
 
 
 def tree_of(text: str):
@@ -82,12 +83,10 @@ def test_valid_tree_is_indexed() -> None:
     root = tree["dk-ccq-soc-trang"]
     assert root.name == "Đoàn Khối các cơ quan tỉnh Sóc Trăng"
     assert root.kind is Kind.doan_khoi
-    assert root.parent is None
-    assert root.depth == 0
+    assert all(root.code not in u.children for u in tree.units.values())
     assert root.children == ("cd-vp-tinh-uy", "cd-so-tai-chinh", "dcs-bv-da-khoa", "dcs-cong-an")
     noi = tree["cd-khoa-noi"]
-    assert noi.parent == "dcs-bv-da-khoa"
-    assert noi.depth == 2
+    assert "cd-khoa-noi" in tree["dcs-bv-da-khoa"].children
     assert noi.kind is Kind.chi_doan
     assert noi.dissolved == date(2012, 2, 15)
     assert noi.established is None
@@ -99,8 +98,8 @@ def test_subtree_and_ancestors_in_file_order() -> None:
     tree = good_tree(TREE)
     assert [u.code for u in tree.subtree("dcs-bv-da-khoa")] == ["dcs-bv-da-khoa", "cd-khoa-noi", "cd-khoa-ngoai"]
     assert [u.code for u in tree.subtree("dk-ccq-soc-trang")] == list(tree.units)
-    assert tree["cd-khoa-ngoai"].parent == "dcs-bv-da-khoa" and tree["dcs-bv-da-khoa"].parent == "dk-ccq-soc-trang"
-    assert tree["dk-ccq-soc-trang"].parent is None
+    assert "cd-khoa-ngoai" in tree["dcs-bv-da-khoa"].children
+    assert "dcs-bv-da-khoa" in tree["dk-ccq-soc-trang"].children
 
 
 def test_reports_default_and_explicit() -> None:
@@ -308,7 +307,7 @@ def test_child_of_lower_level_is_fine(parent_kind: str, child_kind: str) -> None
           - {{code: con, name: Đơn vị con, kind: {child_kind}}}
         """
     )
-    assert tree["con"].parent == "cha"
+    assert tree["cha"].children == ("con",)
 
 
 @pytest.mark.parametrize("code", ["Bad_Code", "cd a", "cd_a", "-cd", "cd-", "cd--a", "chi-đoàn"])

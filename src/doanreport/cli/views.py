@@ -24,7 +24,7 @@ from doanreport.model.diagnostics import Diagnostic, format_json, format_text
 from doanreport.model.units import Tree, Unit
 
 if TYPE_CHECKING:
-    from doanreport.rollup.aggregation import Completeness
+    from doanreport.rollup.completeness import Completeness
     from doanreport.rollup.build import Report
     from doanreport.model.catalog import Catalog
 

@@ -4,7 +4,7 @@ Each stage takes the items so far and the context (tree and catalog) and
 returns the items it passes on and the diagnostics it found, so that one run
 reports every problem in every file:
 
-    read -> check_raw -> parse -> check_rules   (each file on its own)
+    read -> check_raw -> validate_submissions -> check_rules   (each file on its own)
          -> check_duplicates                     (across files)
 
 The per-file stages run in parallel across the machine's cores, and their
@@ -29,24 +29,17 @@ from doanreport.model.diagnostics import Diagnostic, error, warning
 from doanreport.model.periods import Period
 from doanreport.load.schema import validate
 from doanreport.load.source import Document, load
-from doanreport.load.submission import Facts, Submission
+from doanreport.load.submission import Submission
+from doanreport.model.facts import Facts, Sourced
 from doanreport.load.workspace import Workspace
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """A valid submission's facts, and where they came from."""
-
-    file: str
-    facts: Facts
-    source: str | Path | Document  # the parsed document, or the path to read it from again
-
-    @property
-    def doc(self) -> Document:
-        """The document, for positions in messages (read again from disk if need be)."""
-        if isinstance(self.source, Document):
-            return self.source
-        return Document(self.file, None, path=self.source)
+def document(item: Sourced) -> Document:
+    """The document of a loaded file, for positions in messages: the one parsed
+    in this run, or the file read again from disk (a file served by the cache)."""
+    if isinstance(item.source, Document):
+        return item.source
+    return Document(item.file, None, path=item.source if item.source is not None else item.file)
 
 
 @dataclass(frozen=True)
@@ -58,15 +51,15 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...]
     fields: tuple | None = None
 
-    def loaded(self, path: str | Path, display: str) -> Loaded | None:
+    def loaded(self, path: str | Path, display: str) -> Sourced | None:
         if self.fields is None:
             return None
-        return Loaded(display, Facts(*self.fields), path)
+        return Sourced(display, Facts(*self.fields), path)
 
 
 @dataclass(frozen=True)
 class LoadResult:
-    submissions: list[Loaded]
+    submissions: list[Sourced]
     diagnostics: list[Diagnostic]
     files: int
 
@@ -88,18 +81,18 @@ def check_raw(docs: list[Document], ctx: Context) -> tuple[list[Document], list[
     return docs, diags
 
 
-def parse(docs: list[Document], ctx: Context) -> tuple[list[Loaded], list[Diagnostic]]:
+def validate_submissions(docs: list[Document], ctx: Context) -> tuple[list[Sourced], list[Diagnostic]]:
     loaded, diags = [], []
     for doc in docs:
         sub, found = validate(Submission, doc)
         diags += found
         if sub is not None:
-            loaded.append(Loaded(doc.file, sub.facts(), doc))
+            loaded.append(Sourced(doc.file, sub.facts(), doc))
     return loaded, diags
 
 
-def check_duplicates(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], list[Diagnostic]]:
-    groups: dict[tuple[str, int, int, str], list[Loaded]] = defaultdict(list)
+def check_duplicates(items: list[Sourced], ctx: Context) -> tuple[list[Sourced], list[Diagnostic]]:
+    groups: dict[tuple[str, int, int, str], list[Sourced]] = defaultdict(list)
     for item in items:  # a unit's own file and its rollup for one period may stand together
         f = item.facts
         groups[(f.unit, f.period.start, f.period.end, f.scope)].append(item)
@@ -110,23 +103,23 @@ def check_duplicates(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], l
         period = Period(start, end).code
         for item in group:
             others = ", ".join(o.file for o in group if o is not item)
-            diags.append(error("duplicate-submission", item.file, item.doc.pos(("period",)),
+            diags.append(error("duplicate-submission", item.file, document(item).pos(("period",)),
                                unit=unit, period=period, other=others))
     return items, diags
 
 
-def check_rules(items: list[Loaded], ctx: Context) -> tuple[list[Loaded], list[Diagnostic]]:
+def check_rules(items: list[Sourced], ctx: Context) -> tuple[list[Sourced], list[Diagnostic]]:
     diags = []
     for item in items:
-        for rule, left, right in ctx.catalog.broken_rules(item.facts.value_items()):
+        for rule, left, right in ctx.catalog.broken_rules(item.facts.values):
             make = error if rule.severity == "error" else warning
-            diags.append(make("rule", item.file, item.doc.pos(("values", *rule.left.split("."))),
+            diags.append(make("rule", item.file, document(item).pos(("values", *rule.left.split("."))),
                               **ctx.catalog.rule_args(rule, left, right)))
     return items, diags
 
 
 Stage = Callable[[list, Context], tuple[list, list[Diagnostic]]]
-FILE_STAGES: tuple[Stage, ...] = (check_raw, parse, check_rules)
+FILE_STAGES: tuple[Stage, ...] = (check_raw, validate_submissions, check_rules)
 CROSS_STAGES: tuple[Stage, ...] = (check_duplicates,)
 PARALLEL_FROM = 200  # files; fewer are faster in one process
 

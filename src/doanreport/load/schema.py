@@ -22,7 +22,7 @@ from doanreport.model.diagnostics import Diagnostic, error
 from doanreport.model.messages import Bilingual, Phrase
 from doanreport.load.source import Document
 
-Number = Union[StrictInt, StrictFloat]
+NumberField = Union[StrictInt, StrictFloat]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
 UnitCode = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(min_length=1)]

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from datetime import date
 import sys
-from dataclasses import dataclass, fields
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
 from doanreport.model import periods
-from doanreport.load.schema import Number, Record, Slug, Text, UnitCode
+from doanreport.model.facts import Facts, Highlight, RollupCompleteness
+from doanreport.load.schema import NumberField, Record, Slug, Text, UnitCode
 
 NARRATIVE_KEYS = (
     "chi_dao",
@@ -48,7 +48,7 @@ def _period(value: Any) -> periods.Period:
 PeriodField = Annotated[periods.Period, PlainValidator(_period)]
 
 
-class Highlight(Record):
+class HighlightEntry(Record):
     """A model, project, task, person or collective put forward (điển hình)."""
 
     kind: Literal["mo_hinh", "cong_trinh", "phan_viec", "ca_nhan", "tap_the"]
@@ -60,7 +60,7 @@ class Highlight(Record):
     unit_name: str | None = None
 
 
-class Completeness(Record):
+class CompletenessEntry(Record):
     """Who, below a rollup's unit, was expected to report and how they did."""
 
     expected: list[UnitCode] = []
@@ -80,28 +80,30 @@ class Submission(Record):
     scope: Literal["own", "rollup"] = "own"
     submitted: date | None = None
     prepared_by: str | None = None
-    values: dict[Slug, dict[Slug, Number | None] | None] = {}
-    highlights: list[Highlight] | None = None
+    values: dict[Slug, dict[Slug, NumberField | None] | None] = {}
+    highlights: list[HighlightEntry] | None = None
     narrative: dict[Slug, str | list[Text] | None] = {}
     # rollup files only: how many units reported each indicator, the weight
     # behind each rate, and the completeness of the subtree they summarise
     coverage: dict[str, Annotated[int, Field(ge=0)]] | None = None
-    weights: dict[str, Number] | None = None
-    completeness: Completeness | None = None
+    weights: dict[str, NumberField] | None = None
+    completeness: CompletenessEntry | None = None
 
     def facts(self) -> Facts:
         """The light, immutable form aggregation works on."""
+        done = self.completeness
         return Facts(
             unit=sys.intern(self.unit),
             period=self.period,
             scope=self.scope,
             submitted=self.submitted,
             values=self.value_items(),
-            highlights=tuple(self.highlights or ()),
+            highlights=tuple(Highlight(**h.model_dump()) for h in self.highlights or ()),
             narrative={k: tuple(self.narrative_items(k)) for k in self.narrative if self.narrative_items(k)},
             coverage=self.coverage,
             weights=self.weights,
-            completeness=self.completeness,
+            completeness=None if done is None else RollupCompleteness(
+                **{k: tuple(v) for k, v in done.model_dump().items() if k != "months"}, months=dict(done.months)),
         )
 
     def value_items(self) -> dict[str, float | int]:
@@ -119,29 +121,3 @@ class Submission(Record):
         if text is None:
             return []
         return [text] if isinstance(text, str) else list(text)
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What aggregation needs of a valid submission: light to cache, to send
-    between processes and to keep by the thousand."""
-
-    unit: str
-    period: periods.Period
-    scope: str
-    submitted: date | None
-    values: dict[str, float | int]  # by full code, nulls left out
-    highlights: tuple[Highlight, ...]
-    narrative: dict[str, tuple[str, ...]]
-    coverage: dict[str, int] | None
-    weights: dict[str, float | int] | None
-    completeness: Completeness | None
-
-    def value_items(self) -> dict[str, float | int]:
-        return self.values
-
-    def narrative_items(self, key: str) -> list[str]:
-        return list(self.narrative.get(key, ()))
-
-    def as_tuple(self) -> tuple:
-        return tuple(getattr(self, f.name) for f in fields(self))

@@ -1,8 +1,8 @@
-"""The organisation tree (`units.yaml`): unit kinds, levels, activity in time.
+"""The organisation tree as values: unit kinds, levels, activity in time.
 
-`UnitNode` is the nested schema of the file; `Tree` is the checked,
-indexed form everything else uses: units by code, tree order, parents and
-children, which units are active in a period and which are expected to report.
+`Tree` is the checked, indexed tree everything else uses: units by code, tree
+order, children, which units are active in a period and which are expected
+to report. Reading and checking `units.yaml` is `load.tree`'s job.
 """
 
 from __future__ import annotations
@@ -12,10 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from doanreport.model.diagnostics import Diagnostic, error
 from doanreport.model.periods import Period
-from doanreport.load.schema import Record, Text, UnitCode, validate
-from doanreport.load.source import Document
 
 
 class Kind(str, Enum):
@@ -54,18 +51,6 @@ _LABELS = {
 }
 
 
-class UnitNode(Record):
-    """One entry of units.yaml, with its children nested."""
-
-    code: UnitCode
-    name: Text
-    kind: Kind
-    established: date | None = None
-    dissolved: date | None = None
-    reports: bool | None = None
-    children: list[UnitNode] = []
-
-
 @dataclass(frozen=True)
 class Unit:
     """A unit in the checked tree."""
@@ -73,12 +58,10 @@ class Unit:
     code: str
     name: str
     kind: Kind
-    parent: str | None
     children: tuple[str, ...]
     established: date | None
     dissolved: date | None
     reports: bool
-    depth: int
 
     def active_months(self, period: Period) -> int:
         """How many months of the period the unit existed in (for at least a day)."""
@@ -129,68 +112,3 @@ class Tree:
             for u in self.subtree(code)
             if u.code != code and u.active_in(period) and (kind is None or u.kind == kind)
         )
-
-
-def build_tree(doc: Document) -> tuple[Tree | None, list[Diagnostic]]:
-    """Validate units.yaml and index it; every problem found is returned."""
-    node, diags = validate(UnitNode, doc)
-    if node is None:
-        return None, diags
-    units: dict[str, Unit] = {}
-    first_seen: dict[str, tuple] = {}
-    diags += _index(node, (), ("",), units, first_seen, doc)
-    if any(d.is_error for d in diags):
-        return None, diags
-    return Tree(units, node.code), diags
-
-
-def _index(
-    node: UnitNode, lineage: tuple[UnitNode, ...], path: tuple,
-    units: dict[str, Unit], first_seen: dict[str, tuple], doc: Document,
-) -> list[Diagnostic]:
-    path = path[1:] if path == ("",) else path
-    parent = lineage[-1] if lineage else None
-    depth = len(lineage)
-    diags = _check_node(node, lineage, path, first_seen, doc)
-    if node.code not in units:
-        first_seen[node.code] = path
-        units[node.code] = Unit(
-            code=node.code,
-            name=node.name,
-            kind=node.kind,
-            parent=parent.code if parent else None,
-            children=tuple(c.code for c in node.children),
-            established=node.established,
-            dissolved=node.dissolved,
-            reports=node.reports if node.reports is not None else not node.children,
-            depth=depth,
-        )
-    for i, child in enumerate(node.children):
-        diags += _index(child, lineage + (node,), path + ("children", i), units, first_seen, doc)
-    return diags
-
-
-def _check_node(
-    node: UnitNode, lineage: tuple[UnitNode, ...], path: tuple, first_seen: dict[str, tuple], doc: Document
-) -> list[Diagnostic]:
-    diags = []
-    parent = lineage[-1] if lineage else None
-    if any(a.code == node.code for a in lineage):
-        diags.append(error("unit-cycle", doc.file, doc.pos(path + ("code",)), unit=node.code))
-    elif node.code in first_seen:
-        first = doc.pos(first_seen[node.code] + ("code",))
-        diags.append(error("duplicate-unit", doc.file, doc.pos(path + ("code",)), unit=node.code,
-                           first_line=first[0] if first else "?"))
-    if parent is not None and node.kind.level <= parent.kind.level:
-        diags.append(
-            error(
-                "unit-kind-order", doc.file, doc.pos(path + ("kind",)),
-                child=node.name, child_kind=node.kind.label, parent=parent.name, parent_kind=parent.kind.label,
-            )
-        )
-    if node.established and node.dissolved and node.dissolved <= node.established:
-        diags.append(
-            error("unit-dates", doc.file, doc.pos(path + ("dissolved",)), unit=node.code,
-                  dissolved=node.dissolved.isoformat(), established=node.established.isoformat())
-        )
-    return diags

@@ -16,7 +16,8 @@ from datetime import date
 from typing import Any
 
 from doanreport.report import vnformat
-from doanreport.rollup.aggregation import Aggregate, HighlightRef
+from doanreport.model.facts import Highlight
+from doanreport.rollup.aggregation import Aggregate
 from doanreport.rollup.build import Report
 from doanreport.model.catalog import Catalog
 from doanreport.model.periods import Period
@@ -267,7 +268,7 @@ def _key(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip()
 
 
-def merge_highlights(items: Iterable[HighlightRef], kind: str | None = None, program: str | None = None) -> list[MergedHighlight]:
+def merge_highlights(items: Iterable[Highlight], kind: str | None = None, program: str | None = None) -> list[MergedHighlight]:
     """One entry per model name (and kind): all the units that run it, in order."""
     merged: dict[tuple, dict] = {}
     for h in items:

@@ -11,15 +11,17 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 import yaml
 
 from doanreport.rollup.aggregation import Aggregate
+from doanreport.rollup.completeness import Completeness
 from doanreport.rollup.build import Report
 from doanreport.model.catalog import Catalog
-from doanreport.rollup.measures import Number
+from doanreport.model.facts import Number
 from doanreport.report.output import reproducible_zip
 
 
@@ -37,16 +39,8 @@ def aggregate_dict(agg: Aggregate, catalog: Catalog) -> dict[str, Any]:
         "values": {c: _num(v) for c, v in _ordered(agg.values, catalog)},
         "coverage": dict(_ordered(agg.coverage, catalog)),
         "own": {c: _num(v) for c, v in _ordered(agg.own.final(), catalog)},
-        "completeness": {
-            "expected": list(done.expected),
-            "reported": list(done.reported),
-            "late": list(done.late),
-            "missing": list(done.missing),
-            "partial": list(done.partial),
-            "undated": list(done.undated),
-            "months": dict(done.months),
-        },
-        "highlights": [h.__dict__ for h in agg.highlights],
+        "completeness": _completeness(done, dict(done.months)),
+        "highlights": [asdict(h) for h in agg.highlights],
         "narrative": {k: list(v) for k, v in agg.narrative.items()},
         "children": [aggregate_dict(child, catalog) for child in agg.children],
     }
@@ -83,16 +77,19 @@ def to_rollup_yaml(agg: Aggregate, catalog: Catalog, today: date) -> str:
         "values": values,
         "coverage": dict(_ordered(agg.coverage, catalog)),
         "weights": {c: w for c, w in agg.measure.weights().items() if w},
-        "completeness": {"expected": list(done.expected), "reported": list(done.reported),
-                         "late": list(done.late), "missing": list(done.missing),
-                         "partial": list(done.partial), "undated": list(done.undated),
-                         "months": {c: n for c, n in done.months.items() if c in done.partial}},
+        "completeness": _completeness(done, {c: done.months[c] for c in done.partial}),
         "highlights": [_highlight(h) for h in agg.highlights],
         "narrative": {k: list(v) for k, v in agg.narrative.items()},
     }
     header = (f"# Số liệu tổng hợp của {agg.unit.name}, {agg.period.label}, do doanreport lập.\n"
               f"# Đặt tệp này vào thư mục data của cấp trên; không sửa tay các con số.\n")
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _completeness(done: Completeness, months: dict[str, int]) -> dict[str, Any]:
+    return {"expected": list(done.expected), "reported": list(done.reported), "late": list(done.late),
+            "missing": list(done.missing), "partial": list(done.partial), "undated": list(done.undated),
+            "months": months}
 
 
 def _highlight(h) -> dict[str, Any]:

@@ -82,7 +82,7 @@ def codes_used(ws: Workspace, template: str, unit: str, period: Period) -> list[
     """The indicators a template can state: those it names, and every indicator of
     a group it lists with `others()`. Found by running it over data where every
     indicator is reported, so that every `{% if has(...) %}` branch is taken."""
-    from doanreport.rollup.aggregation import Sourced
+    from doanreport.model.facts import Sourced
     from doanreport.rollup.build import build_report
     from doanreport.load.submission import Facts
 

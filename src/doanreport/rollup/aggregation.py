@@ -15,16 +15,18 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date
 
 from doanreport.model.catalog import Catalog
 from doanreport.model.diagnostics import Diagnostic, warning
-from doanreport.rollup.measures import EMPTY, Measure, Number, over_time, plus
+from doanreport.model.facts import Facts, Highlight, Number, Sourced
 from doanreport.model.periods import Period
-from doanreport.rollup.selection import choose
-from doanreport.load.submission import Facts
 from doanreport.model.units import Tree, Unit
+from doanreport.rollup import completeness
+from doanreport.rollup.completeness import NO_COMPLETENESS, Completeness, Reporting
+from doanreport.rollup.measures import EMPTY, Measure, over_time, plus
+from doanreport.rollup.selection import choose
 
 
 @dataclass(frozen=True)
@@ -49,31 +51,6 @@ class Aside:
 
 
 @dataclass(frozen=True)
-class HighlightRef:
-    unit: str
-    unit_name: str
-    kind: str
-    name: str
-    program: str | None = None
-    role: str | None = None
-    description: str | None = None
-
-
-@dataclass(frozen=True)
-class Completeness:
-    expected: tuple[str, ...]
-    reported: tuple[str, ...]  # sent files (or were covered by a rollup) for the period
-    late: tuple[str, ...]
-    missing: tuple[str, ...]
-    partial: tuple[str, ...]  # reported, but for fewer months than they were active
-    undated: tuple[str, ...]  # reported without a `submitted` date
-    months: Mapping[str, int] = field(default_factory=dict)  # unit -> months covered
-
-
-NO_COMPLETENESS = Completeness((), (), (), (), (), ())
-
-
-@dataclass(frozen=True)
 class Aggregate:
     unit: Unit
     period: Period
@@ -81,7 +58,7 @@ class Aggregate:
     own: Measure
     children: tuple[Aggregate, ...]
     completeness: Completeness
-    highlights: tuple[HighlightRef, ...]
+    highlights: tuple[Highlight, ...]  # each with its unit
     narrative: Mapping[str, tuple[str, ...]]
     used: tuple[Used, ...]
     set_aside: tuple[Aside, ...]
@@ -95,14 +72,6 @@ class Aggregate:
         return self.measure.coverage
 
 
-@dataclass(frozen=True)
-class Sourced:
-    """A valid submission's facts and the file they came from."""
-
-    file: str
-    facts: Facts
-
-
 def due_date(period: Period, deadline_day: int) -> date:
     """The day a file for `period` is due: `deadline_day` of the next month."""
     month = period.end  # index of the month after the period
@@ -111,46 +80,44 @@ def due_date(period: Period, deadline_day: int) -> date:
 
 
 class _Run:
-    """One aggregation of one subtree over one period."""
+    """One aggregation of one subtree over one period: the settings shared by
+    every node. Each node's result is computed from its own files and its
+    children's results only."""
 
     def __init__(self, tree: Tree, catalog: Catalog, by_unit: Mapping[str, list[Sourced]],
                  period: Period, deadline_day: int | None, detail: bool = True) -> None:
         self.tree, self.catalog, self.by_unit = tree, catalog, by_unit
         self.period, self.deadline_day, self.detail = period, deadline_day, detail
-        self.months: dict[str, set[int]] = defaultdict(set)
-        self.late: set[str] = set()
-        self.undated: set[str] = set()
-        self.rollup_missing: set[str] = set()
-        self.due: dict[int, date] = {}  # due date by the month a period ends before
+        self.due: dict[int, date] = {}  # due date by the month a period ends before (a memo)
 
-    def node(self, code: str, masked: tuple[Period, ...]) -> Aggregate:
+    def node(self, code: str, masked: tuple[Period, ...], credits: Mapping[str, Reporting]) -> Aggregate:
+        """`masked`: periods a rollup above already stands for; `credits`: what
+        rollups above say of the units below them."""
         unit = self.tree[code]
         files = self.by_unit.get(code, [])
-        aside: list[Aside] = []
         rollups, aside_r = self._choose([f for f in files if f.facts.scope == "rollup"], masked)
         masked = masked + tuple(f.facts.period for f in rollups)
         owns, aside_o = self._choose([f for f in files if f.facts.scope == "own"], masked)
-        aside += aside_r + aside_o
-        for f in owns:
-            self.months[code].update(f.facts.period.month_indexes())
-        for f in rollups:
-            self._credit_rollup(f.facts)
+        if rollups and self.detail:
+            credits = _merged(credits, (self._credits(f.facts) for f in rollups))
         used = [self._used(f) for f in rollups + owns]
         own = plus([self._over_time(owns), self._over_time(rollups)])
-        kids = [self.node(c, masked) for c in unit.children]
+        kids = [self.node(c, masked, credits) for c in unit.children]
         shown = tuple(k for k in kids if k.used or self.tree[k.unit.code].active_in(self.period))
+        detail = self.detail
         return Aggregate(
             unit=unit,
             period=self.period,
             measure=plus([own] + [k.measure for k in kids]),
             own=own,
             children=shown,
-            completeness=self._completeness(code) if self.detail else NO_COMPLETENESS,
+            completeness=(completeness.plus([self._own_completeness(unit, owns, used, credits)]
+                                            + [k.completeness for k in kids]) if detail else NO_COMPLETENESS),
             highlights=(tuple(self._highlights(rollups + owns)) + tuple(h for k in kids for h in k.highlights)
-                        if self.detail else ()),
-            narrative=_narrative(f.facts for f in rollups + owns) if self.detail else {},
+                        if detail else ()),
+            narrative=_narrative(f.facts for f in rollups + owns) if detail else {},
             used=tuple(used) + tuple(u for k in kids for u in k.used),
-            set_aside=tuple(aside) + tuple(a for k in kids for a in k.set_aside),
+            set_aside=tuple(aside_r + aside_o) + tuple(a for k in kids for a in k.set_aside),
         )
 
     def _choose(self, files: list[Sourced], masked: tuple[Period, ...]) -> tuple[list[Sourced], list[Aside]]:
@@ -171,16 +138,11 @@ class _Run:
     def _over_time(self, files: Sequence[Sourced]) -> Measure:
         if not files:
             return EMPTY
-        rows = [(f.facts.value_items(), f.facts.coverage, f.facts.weights) for f in files]
-        return over_time(rows, self.catalog)
+        return over_time((f.facts for f in files), self.catalog)
 
     def _used(self, f: Sourced) -> Used:
         sub = f.facts
         late = bool(self.deadline_day and sub.submitted and sub.submitted > self._due(sub.period))
-        if late:
-            self.late.add(sub.unit)
-        if sub.submitted is None:
-            self.undated.add(sub.unit)
         return Used(f.file, sub.unit, sub.period, sub.scope, sub.submitted, late)
 
     def _due(self, period: Period) -> date:
@@ -189,51 +151,61 @@ class _Run:
             due = self.due[period.end] = due_date(period, self.deadline_day)
         return due
 
-    def _credit_rollup(self, sub: Facts) -> None:
+    def _own_completeness(self, unit: Unit, owns: Sequence[Sourced], used: Sequence[Used],
+                          credits: Mapping[str, Reporting]) -> Completeness:
+        """The unit's own part: expected or not, and how its files and any rollup
+        (its own or one above) say it reported."""
+        mine = [Reporting(frozenset(f.facts.period.month_indexes())) for f in owns]
+        mine += [Reporting(late=u.late, undated=u.submitted is None) for u in used]
+        if unit.code in credits:
+            mine.append(credits[unit.code])
+        reporting = {unit.code: _plus_reporting(mine)} if mine else {}
+        if unit.reports and unit.active_in(self.period):
+            return Completeness((unit.code,), {unit.code: unit.active_months(self.period)}, reporting)
+        return Completeness((), {}, reporting)
+
+    def _credits(self, sub: Facts) -> dict[str, Reporting]:
         """Units below a rollup reported through it, as it says: missing ones not,
         partial ones for the months it gives, late and undated ones as such."""
         months = list(sub.period.month_indexes())
         done = sub.completeness
+        out = {}
         for u in self.tree.subtree(sub.unit):
-            if done and u.code in done.missing:
-                self.rollup_missing.add(u.code)
-                continue
-            count = done.months.get(u.code, len(months)) if done else len(months)
-            self.months[u.code].update(months[:count])
-            if done and u.code in done.late:
-                self.late.add(u.code)
-            if done and u.code in done.undated:
-                self.undated.add(u.code)
+            if done is None:
+                out[u.code] = Reporting(frozenset(months))
+            elif u.code not in done.missing:
+                count = done.months.get(u.code, len(months))
+                out[u.code] = Reporting(frozenset(months[:count]), u.code in done.late, u.code in done.undated)
+        return out
 
-    def _completeness(self, code: str) -> Completeness:
-        expected = self.tree.expected(code, self.period)
-        window = range(self.period.start, self.period.end)
-        months = {u.code: sum(1 for m in self.months[u.code] if m in window) for u in expected}
-        reported = [u.code for u in expected if months[u.code]]
-        partial = [u.code for u in expected if 0 < months[u.code] < u.active_months(self.period)]
-        return Completeness(
-            expected=tuple(u.code for u in expected),
-            reported=tuple(reported),
-            late=tuple(c for c in reported if c in self.late),
-            missing=tuple(u.code for u in expected if not months[u.code]),
-            partial=tuple(partial),
-            undated=tuple(c for c in reported if c in self.undated),
-            months=months,
-        )
-
-    def _highlights(self, files: Iterable[Sourced]) -> Iterable[HighlightRef]:
+    def _highlights(self, files: Iterable[Sourced]) -> Iterable[Highlight]:
         for f in files:
-            for h in f.facts.highlights or ():
+            for h in f.facts.highlights:
                 code = h.unit or f.facts.unit
                 name = h.unit_name or (self.tree[code].name if code in self.tree else code)
-                yield HighlightRef(code, name, h.kind, h.name, h.program, h.role, h.description)
+                yield replace(h, unit=code, unit_name=name)
+
+
+def _plus_reporting(parts: Sequence[Reporting]) -> Reporting:
+    out = parts[0]
+    for r in parts[1:]:
+        out = out.plus(r)
+    return out
+
+
+def _merged(credits: Mapping[str, Reporting], more: Iterable[Mapping[str, Reporting]]) -> dict[str, Reporting]:
+    out = dict(credits)
+    for part in more:
+        for code, r in part.items():
+            out[code] = r if code not in out else out[code].plus(r)
+    return out
 
 
 def _narrative(subs: Iterable[Facts]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = defaultdict(list)
     for sub in sorted(subs, key=lambda s: (s.period.start, s.period.end)):
         for key in sub.narrative:
-            out[key] += sub.narrative_items(key)
+            out[key] += sub.narrative[key]
     return {k: tuple(v) for k, v in out.items() if v}
 
 
@@ -252,10 +224,10 @@ def aggregate(tree: Tree, catalog: Catalog, files: Iterable[Sourced] | Mapping[s
     """The aggregate of `unit`'s subtree over `period`; without `detail`, figures
     only (no completeness, highlights or narrative: for comparisons)."""
     by_unit = files if isinstance(files, Mapping) else index_by_unit(files)
-    return _Run(tree, catalog, by_unit, period, deadline_day, detail).node(unit, ())
+    return _Run(tree, catalog, by_unit, period, deadline_day, detail).node(unit, (), {})
 
 
-def check_rules(agg: Aggregate, catalog: Catalog) -> list[Diagnostic]:
+def rule_warnings(agg: Aggregate, catalog: Catalog) -> list[Diagnostic]:
     """The catalog's rules on the aggregate and on every aggregate below it.
 
     Always warnings: files that each pass a rule can break it in sum when not
@@ -265,5 +237,5 @@ def check_rules(agg: Aggregate, catalog: Catalog) -> list[Diagnostic]:
                      **catalog.rule_args(rule, left, right))
              for rule, left, right in catalog.broken_rules(agg.values)]
     for child in agg.children:
-        diags += check_rules(child, catalog)
+        diags += rule_warnings(child, catalog)
     return diags

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from doanreport.rollup.aggregation import Aggregate, Sourced, aggregate, check_rules, index_by_unit
+from doanreport.model.facts import Sourced
+from doanreport.rollup.aggregation import Aggregate, aggregate, index_by_unit, rule_warnings
 from doanreport.model.diagnostics import Diagnostic, has_errors, info, warning
 from doanreport.model.errors import DiagnosticsError
 from doanreport.load.pipeline import load_workspace
@@ -33,7 +34,7 @@ def load_sources(ws: Workspace, use_cache: bool = True) -> list[Sourced]:
     result = load_workspace(ws, use_cache=use_cache)
     if has_errors(result.diagnostics):
         raise DiagnosticsError(result.diagnostics, kind="data")
-    return [Sourced(item.file, item.facts) for item in result.submissions]
+    return result.submissions
 
 
 def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[Sourced] | None = None,
@@ -58,7 +59,7 @@ def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[
         return other if other.values else None
 
     agg = aggregate(tree, ws.catalog, by_unit, code, period, deadline)
-    diags = check_rules(agg, ws.catalog) + set_aside_notes(agg)
+    diags = rule_warnings(agg, ws.catalog) + set_aside_notes(agg)
     if not agg.used:
         diags.append(warning("no-data", None, None, unit=agg.unit.name, period=period.label))
     return Report(agg, compare(period.previous()), compare(period.year_earlier()), tuple(diags))
