@@ -9,7 +9,6 @@ import json
 import yaml
 from openpyxl import load_workbook
 
-
 FILES = {
     "data/vp-q1.yaml": """\
         unit: cd-vp-tinh-uy

@@ -10,15 +10,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doanreport.model.facts import Sourced
-from doanreport.rollup.aggregation import aggregate, due_date
-from doanreport.rollup.measures import NO_RATE
 from doanreport.load.catalog_file import build_catalog, builtin_document
-from doanreport.report.exports import to_rollup_yaml
-from doanreport.model.periods import Period, parse
 from doanreport.load.source import parse_yaml
 from doanreport.load.submission import Submission
 from doanreport.load.tree import build_tree
+from doanreport.model.facts import Sourced
+from doanreport.model.periods import Period, parse
+from doanreport.report.exports import to_rollup_yaml
+from doanreport.rollup.aggregation import aggregate, due_date
+from doanreport.rollup.measures import NO_RATE
 
 CATALOG, _ = build_catalog([builtin_document()])
 

@@ -7,8 +7,8 @@ import textwrap
 import pytest
 
 from doanreport.load.catalog_file import BUILTIN_NAME, build_catalog, builtin_document
-from doanreport.model.catalog import Catalog
 from doanreport.load.source import parse_yaml
+from doanreport.model.catalog import Catalog
 
 # SPEC section 4: code -> (unit, aggregate, weight). Labels may be refined.
 SPEC_TABLE: dict[str, tuple[str, str, str | None]] = {

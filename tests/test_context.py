@@ -7,13 +7,13 @@ import textwrap
 import pytest
 import yaml
 
-from doanreport.model.facts import Highlight, Sourced
-from doanreport.rollup.build import build_report
-from doanreport.report.context import Frame, ReportContext, TemplateDataError, group_by_units, merge_highlights
-from doanreport.model.periods import parse
 from doanreport.load.submission import Submission
-from doanreport.report.templating import builtin_dir
 from doanreport.load.workspace import open_workspace
+from doanreport.model.facts import Highlight, Sourced
+from doanreport.model.periods import parse
+from doanreport.report.context import Frame, ReportContext, TemplateDataError, group_by_units, merge_highlights
+from doanreport.report.templating import builtin_dir
+from doanreport.rollup.build import build_report
 
 
 def sourced(text: str, name: str) -> Sourced:

@@ -91,7 +91,7 @@ def test_certificate_rate_by_branch(agg):
     """100% in the Đoàn trực thuộc, 90% in the xã, phường, thị trấn (huyện đoàn)."""
     rates = {c["unit"]: (c["values"].get("ban_than.ty_le_chung_chi_tin_hoc_ngoai_ngu"), c) for c in agg["children"]}
     assert len(rates) == 12
-    for unit, (rate, child) in rates.items():
+    for unit, (rate, _child) in rates.items():
         assert rate == (90 if unit.startswith(("hd-", "thanh-doan")) else 100), unit
 
 

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from doanreport.model.periods import parse
 from doanreport.load.source import parse_yaml
 from doanreport.load.tree import build_tree
+from doanreport.model.periods import parse
 from doanreport.model.units import Kind, Tree
 
 

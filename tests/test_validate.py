@@ -202,8 +202,8 @@ def test_text_output_is_sorted_by_file_and_line(make_ws, run):
         "data/b.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues:\n  hien_mau: {don_vi: -1}\n  tuyen_truyen: {cuocc: 1}\n",
         "data/a.yaml": "unit: nobody\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 1}\n",
     })
-    lines = [l for l in run("validate", "--workspace", ws).stdout.splitlines() if l.startswith("data/")]
-    assert [l.split(": ", 1)[0] for l in lines] == ["data/a.yaml:1:7", "data/b.yaml:4:22", "data/b.yaml:5:18"]
+    lines = [line for line in run("validate", "--workspace", ws).stdout.splitlines() if line.startswith("data/")]
+    assert [line.split(": ", 1)[0] for line in lines] == ["data/a.yaml:1:7", "data/b.yaml:4:22", "data/b.yaml:5:18"]
 
 
 def test_json_is_a_list_even_when_clean(make_ws, run):

@@ -19,19 +19,16 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from doanreport.model import messages
-
-from doanreport.model import periods
-
 from doanreport.cli import views
-from doanreport.rollup.build import build_report
+from doanreport.cli.forms import blank_form
+from doanreport.cli.scaffold import init_workspace
+from doanreport.load.pipeline import load_workspace
+from doanreport.load.workspace import open_workspace
+from doanreport.model import messages, periods
 from doanreport.model.diagnostics import has_errors, sorted_diagnostics
 from doanreport.model.errors import DiagnosticsError, UsageError, UserError
-from doanreport.cli.forms import blank_form
-from doanreport.load.pipeline import load_workspace
 from doanreport.report.output import write_atomic
-from doanreport.cli.scaffold import init_workspace
-from doanreport.load.workspace import open_workspace
+from doanreport.rollup.build import build_report
 
 LANG_KEY = "doanreport.lang"
 
@@ -270,9 +267,12 @@ def aggregate(
     ctx: typer.Context,
     period: PeriodOpt,
     unit: UnitOpt = None,
-    fmt: Annotated[Optional[AggFormat], typer.Option("--format", help="table, json, yaml (tệp rollup cho cấp trên), csv hoặc xlsx.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi ra tệp; dạng theo đuôi tệp nếu không ghi --format.")] = None,
-    rows: Annotated[Rows, typer.Option("--rows", help="Dòng của csv/xlsx: children (đơn vị trực thuộc) hoặc all (mọi đơn vị).")] = Rows.children,
+    fmt: Annotated[Optional[AggFormat], typer.Option(
+        "--format", help="table, json, yaml (tệp rollup cho cấp trên), csv hoặc xlsx.")] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Ghi ra tệp; dạng theo đuôi tệp nếu không ghi --format.")] = None,
+    rows: Annotated[Rows, typer.Option(
+        "--rows", help="Dòng của csv/xlsx: children (đơn vị trực thuộc) hoặc all (mọi đơn vị).")] = Rows.children,
     no_cache: NoCacheOpt = False,
     workspace: WorkspaceOpt = None,
     lang: LangOpt = None,
@@ -350,13 +350,15 @@ def render(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp kết quả (.md hoặc .docx).")] = None,
     number: Annotated[Optional[str], typer.Option("--number", help="Số văn bản, ví dụ 36.")] = None,
     on: Annotated[Optional[str], typer.Option("--date", help="Ngày ký văn bản, dạng 2013-05-08.")] = None,
-    appendix: Annotated[Optional[Rows], typer.Option("--appendix", help="Thêm phụ lục số liệu: children (đơn vị trực thuộc) hoặc all (mọi đơn vị).")] = None,
+    appendix: Annotated[Optional[Rows], typer.Option(
+        "--appendix", help="Thêm phụ lục số liệu: children (đơn vị trực thuộc) hoặc all (mọi đơn vị).")] = None,
     no_cache: NoCacheOpt = False,
     workspace: WorkspaceOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Lập báo cáo từ mẫu: ra Markdown hoặc .docx đúng thể thức văn bản của Đoàn."""
-    from doanreport.report.rendering import frame_for, render as render_report, to_docx
+    from doanreport.report.rendering import frame_for, to_docx
+    from doanreport.report.rendering import render as render_report
 
     ws = open_workspace(workspace)
     chosen = _choose_format(fmt, output, DOC_SUFFIXES, DocFormat.md)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from doanreport.load.submission import NARRATIVE_KEYS
 from doanreport.model.catalog import Catalog, Indicator
 from doanreport.model.periods import Period
-from doanreport.load.submission import NARRATIVE_KEYS
 from doanreport.model.units import Unit
 
 NARRATIVE_LABELS = {
@@ -45,7 +45,9 @@ def blank_form(unit: Unit, period: Period, catalog: Catalog, codes: Iterable[str
     """The text of a blank submission for `unit` and `period`."""
     wanted = set(codes) if codes is not None else set(catalog.indicators)
     lines = [_HEADER.format(name=" ".join(unit.name.split()), code=unit.code, label=period.label, period=period.code)]
-    lines += [f"unit: {unit.code}", f"period: {period.code}", "scope: own", "submitted:            # ngày nộp, dạng NĂM-THÁNG-NGÀY, ví dụ 2012-03-14", "prepared_by:          # người lập báo cáo", "", "values:"]
+    lines += [f"unit: {unit.code}", f"period: {period.code}", "scope: own",
+              "submitted:            # ngày nộp, dạng NĂM-THÁNG-NGÀY, ví dụ 2012-03-14",
+              "prepared_by:          # người lập báo cáo", "", "values:"]
     for group in catalog.all_groups():
         inds = [catalog[c] for c in catalog.codes_in(group) if c in wanted]
         if not inds:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from doanreport.load.workspace import CONFIG_NAME
 from doanreport.model.errors import UserError
 from doanreport.model.messages import Bilingual
-from doanreport.report.output import write_atomic
 from doanreport.model.periods import Period
-from doanreport.load.workspace import CONFIG_NAME
+from doanreport.report.output import write_atomic
 
 CONFIG = """\
 # Cấu hình không gian làm việc doanreport. Mọi mục đều có thể sửa.
@@ -82,7 +82,8 @@ def init_workspace(folder: Path, today: date | None = None) -> list[Path]:
     if (folder / CONFIG_NAME).exists():
         raise UserError("init-exists", path=str(folder))
     if folder.exists() and not folder.is_dir():
-        raise UserError("output-failed", path=str(folder), reason=Bilingual("đó là một tệp, không phải thư mục", "it is a file, not a folder"))
+        raise UserError("output-failed", path=str(folder),
+                        reason=Bilingual("đó là một tệp, không phải thư mục", "it is a file, not a folder"))
     period = last_quarter(today or date.today())
     submitted = period.end_date
     files = {

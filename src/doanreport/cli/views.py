@@ -9,7 +9,6 @@ import io
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
-
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -18,15 +17,14 @@ from rich.table import Table
 from rich.tree import Tree as RichTree
 
 from doanreport.model import messages
-
-from doanreport.report import vnformat
 from doanreport.model.diagnostics import Diagnostic, format_json, format_text
 from doanreport.model.units import Tree, Unit
+from doanreport.report import vnformat
 
 if TYPE_CHECKING:
-    from doanreport.rollup.completeness import Completeness
-    from doanreport.rollup.build import Report
     from doanreport.model.catalog import Catalog
+    from doanreport.rollup.build import Report
+    from doanreport.rollup.completeness import Completeness
 
 
 def print_diagnostics(console: Console, diags: Sequence[Diagnostic], lang: str) -> None:

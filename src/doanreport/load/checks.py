@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from doanreport.load.schema import suggest
+from doanreport.load.source import Document
+from doanreport.load.submission import NARRATIVE_KEYS, ROLLUP_ONLY, TEMPLATE_KEYS, Submission
 from doanreport.model import periods
 from doanreport.model.catalog import Catalog
 from doanreport.model.diagnostics import Diagnostic, error, warning
 from doanreport.model.messages import Phrase
-from doanreport.load.schema import suggest
-from doanreport.load.source import Document
-from doanreport.load.submission import NARRATIVE_KEYS, ROLLUP_ONLY, TEMPLATE_KEYS, Submission
 from doanreport.model.units import Tree
-
 
 MAX_VALUE = 10**15  # a count or a sum of money beyond this is a typing slip
 

@@ -17,21 +17,21 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from doanreport.load.cache import FileCache, fingerprint, stat_key
 from doanreport.load.checks import Context, check_document
-from doanreport.model.diagnostics import Diagnostic, error, warning
-from doanreport.model.periods import Period
 from doanreport.load.schema import validate
 from doanreport.load.source import Document, load
 from doanreport.load.submission import Submission
-from doanreport.model.facts import Facts, Sourced
 from doanreport.load.workspace import Workspace
+from doanreport.model.diagnostics import Diagnostic, error, warning
+from doanreport.model.facts import Facts, Sourced
+from doanreport.model.periods import Period
 
 
 def document(item: Sourced) -> Document:
@@ -137,15 +137,15 @@ def load_submissions(paths: list[tuple[str | Path, str]], ctx: Context, cache: F
                      complete: bool = True) -> LoadResult:
     """Run every stage over the files; nothing stops at the first problem."""
     keys = [stat_key(path) for path, _ in paths]
-    results: list[FileResult | None] = [cache.get(d, k) if cache else None for (_, d), k in zip(paths, keys)]
+    results: list[FileResult | None] = [cache.get(d, k) if cache else None for (_, d), k in zip(paths, keys, strict=True)]
     todo = [i for i, r in enumerate(results) if r is None]
-    for i, result in zip(todo, _check_files([paths[i] for i in todo], ctx)):
+    for i, result in zip(todo, _check_files([paths[i] for i in todo], ctx), strict=True):
         results[i] = result
         if cache:
             cache.put(paths[i][1], keys[i], result)
     if cache:
         cache.save(complete)
-    items = [x for x in (r.loaded(p, d) for r, (p, d) in zip(results, paths)) if x is not None]
+    items = [x for x in (r.loaded(p, d) for r, (p, d) in zip(results, paths, strict=True)) if x is not None]
     diags = [d for r in results for d in r.diagnostics]
     for stage in CROSS_STAGES:
         items, found = stage(items, ctx)

@@ -18,9 +18,9 @@ from typing import Annotated, Any, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, StrictFloat, StrictInt, StringConstraints, ValidationError
 
+from doanreport.load.source import Document
 from doanreport.model.diagnostics import Diagnostic, error
 from doanreport.model.messages import Bilingual, Phrase
-from doanreport.load.source import Document
 
 NumberField = Union[StrictInt, StrictFloat]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
@@ -78,7 +78,7 @@ def _matching_branch(doc: Document, errors: list[dict]) -> list[dict]:
     is the other branch complaining."""
     paths = [_data_path(doc, tuple(e["loc"])) for e in errors]
     above = {path[:n] for path in paths for n in range(len(path))}  # every proper prefix, once
-    return [err for err, path in zip(errors, paths) if not (err["type"] in _TYPE_CODES and path in above)]
+    return [err for err, path in zip(errors, paths, strict=True) if not (err["type"] in _TYPE_CODES and path in above)]
 
 
 def _data_path(doc: Document, loc: tuple) -> tuple:

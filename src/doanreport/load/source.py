@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import unicodedata
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path

@@ -7,16 +7,16 @@ puts forward; narrative is its free text by report section.
 
 from __future__ import annotations
 
-from datetime import date
 import sys
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
+from doanreport.load.schema import NumberField, Record, Slug, Text, UnitCode
 from doanreport.model import periods
 from doanreport.model.facts import Facts, Highlight, RollupCompleteness
-from doanreport.load.schema import NumberField, Record, Slug, Text, UnitCode
 
 NARRATIVE_KEYS = (
     "chi_dao",

@@ -11,20 +11,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
 from doanreport.load.catalog_file import build_catalog, builtin_document
+from doanreport.load.schema import Record, Text, UnitCode, suggest, validate
+from doanreport.load.source import Document, load
+from doanreport.load.tree import build_tree
 from doanreport.model.catalog import Catalog
 from doanreport.model.diagnostics import Diagnostic, error, has_errors
 from doanreport.model.errors import DiagnosticsError, UserError
 from doanreport.model.messages import Phrase, os_reason
-from doanreport.load.schema import Record, Text, UnitCode, suggest, validate
-from doanreport.load.source import Document, load
-from doanreport.load.tree import build_tree
 from doanreport.model.units import Tree
 
 CONFIG_NAME = "doanreport.yaml"

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from doanreport.report import vnformat
-from doanreport.model.facts import Highlight
-from doanreport.rollup.aggregation import Aggregate
-from doanreport.rollup.build import Report
 from doanreport.model.catalog import Catalog
+from doanreport.model.facts import Highlight
 from doanreport.model.periods import Period
 from doanreport.model.units import Kind, Tree
+from doanreport.report import vnformat
+from doanreport.rollup.aggregation import Aggregate
+from doanreport.rollup.build import Report
 
 
 class TemplateDataError(Exception):

@@ -17,12 +17,12 @@ from typing import Any
 
 import yaml
 
-from doanreport.rollup.aggregation import Aggregate
-from doanreport.rollup.completeness import Completeness
-from doanreport.rollup.build import Report
 from doanreport.model.catalog import Catalog
 from doanreport.model.facts import Number
 from doanreport.report.output import reproducible_zip
+from doanreport.rollup.aggregation import Aggregate
+from doanreport.rollup.build import Report
+from doanreport.rollup.completeness import Completeness
 
 
 def _num(value: Number) -> Number:

@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from doanreport.report import vnformat
-from doanreport.rollup.aggregation import Aggregate
-from doanreport.rollup.build import Report
+from doanreport.load.workspace import Workspace
 from doanreport.model.catalog import Catalog
+from doanreport.model.periods import Period
+from doanreport.report import vnformat
 from doanreport.report.context import Frame, ReportContext
 from doanreport.report.docx.writer import markdown_to_docx
-from doanreport.model.periods import Period
 from doanreport.report.exports import table_rows
 from doanreport.report.templating import environment, render_markdown
-from doanreport.load.workspace import Workspace
+from doanreport.rollup.aggregation import Aggregate
+from doanreport.rollup.build import Report
 
 APPENDIX_COLUMNS = 8  # indicator columns per appendix table
 LANDSCAPE_FROM = 5  # more indicator columns than this: landscape pages
@@ -82,9 +82,9 @@ def codes_used(ws: Workspace, template: str, unit: str, period: Period) -> list[
     """The indicators a template can state: those it names, and every indicator of
     a group it lists with `others()`. Found by running it over data where every
     indicator is reported, so that every `{% if has(...) %}` branch is taken."""
+    from doanreport.load.submission import Facts
     from doanreport.model.facts import Sourced
     from doanreport.rollup.build import build_report
-    from doanreport.load.submission import Facts
 
     everything = {code: (50 if ind.is_percent else 1) for code, ind in ws.catalog.indicators.items()}
     probe = Facts(unit, period, "own", None, everything, (), {}, None, None, None)

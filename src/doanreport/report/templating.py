@@ -17,8 +17,8 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from doanreport.report.context import FILTERS, ReportContext, TemplateDataError
 from doanreport.model.errors import UserError
+from doanreport.report.context import FILTERS, ReportContext, TemplateDataError
 
 SUFFIX = ".md.j2"
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from doanreport.model.facts import Sourced
-from doanreport.rollup.aggregation import Aggregate, aggregate, index_by_unit, rule_warnings
+from doanreport.load.pipeline import load_workspace
+from doanreport.load.workspace import Workspace
 from doanreport.model.diagnostics import Diagnostic, has_errors, info, warning
 from doanreport.model.errors import DiagnosticsError
-from doanreport.load.pipeline import load_workspace
+from doanreport.model.facts import Sourced
 from doanreport.model.periods import Period
-from doanreport.load.workspace import Workspace
+from doanreport.rollup.aggregation import Aggregate, aggregate, index_by_unit, rule_warnings
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,7 @@ def borderless_table(doc, widths_mm: list[float]):
         f'<w:tblBorders {nsdecls("w")}>' + "".join(
             f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
         + "</w:tblBorders>"))
-    for cell, width in zip(table.rows[0].cells, widths_mm):
+    for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
         cell.width = Mm(width)
     return table
 
@@ -134,7 +134,7 @@ def _row(cells: list[str], right: list[bool], widths: list[int], header: bool = 
     size = TABLE_PT * 2
     b = "<w:b/><w:bCs/>" if header or bold else ""
     parts = [f"<w:tr>{tr_pr}"]
-    for text, is_right, width in zip(cells, right, widths):
+    for text, is_right, width in zip(cells, right, widths, strict=True):
         jc = "center" if header else ("right" if is_right else "left")
         parts.append(
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'

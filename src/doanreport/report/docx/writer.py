@@ -167,7 +167,7 @@ class Writer:
     def header(self, tokens: list[Token]) -> None:
         blocks = self._paragraph_blocks(tokens)
         table = layout.borderless_table(self.doc, [75, 85])
-        for cell, runs in zip(table.rows[0].cells, blocks[:2]):
+        for cell, runs in zip(table.rows[0].cells, blocks[:2], strict=True):
             cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
             for line in lines_of(runs):
                 p = cell.add_paragraph()
