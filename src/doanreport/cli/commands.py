@@ -25,7 +25,7 @@ from doanreport.cli.scaffold import init_workspace
 from doanreport.load.pipeline import load_workspace
 from doanreport.load.workspace import open_workspace
 from doanreport.model import messages, periods
-from doanreport.model.diagnostics import has_errors, sorted_diagnostics
+from doanreport.model.diagnostics import format_json, has_errors, sorted_diagnostics
 from doanreport.model.errors import DiagnosticsError, UsageError, UserError
 from doanreport.report.output import write_atomic
 from doanreport.rollup.build import build_report
@@ -249,7 +249,7 @@ def validate(
     diags = sorted_diagnostics(result.diagnostics)
     language = _lang(ctx)
     if fmt is TextOrJson.json:
-        typer.echo(views.diagnostics_json(diags, language))
+        typer.echo(format_json(diags, language))
     else:
         console = _stdout()
         views.print_diagnostics(console, diags, language)

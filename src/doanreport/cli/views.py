@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.tree import Tree as RichTree
 
 from doanreport.model import messages
-from doanreport.model.diagnostics import Diagnostic, format_json, format_text
+from doanreport.model.diagnostics import Diagnostic, format_text
 from doanreport.model.units import Tree, Unit
 from doanreport.report import vnformat
 
@@ -41,10 +41,6 @@ def print_summary(console: Console, diags: Sequence[Diagnostic], files: int, lan
     else:
         text = messages.phrase("summary", lang, errors=errors, warnings=warnings, files=files)
         console.print(f"[bold]{text}[/bold]", highlight=False)
-
-
-def diagnostics_json(diags: Sequence[Diagnostic], lang: str) -> str:
-    return format_json(diags, lang)
 
 
 def unit_tree(tree: Tree, code: str, today: date, lang: str = "vi", parent: RichTree | None = None) -> RichTree:

@@ -75,7 +75,7 @@ def _check_values(doc: Document, catalog: Catalog) -> list[Diagnostic]:
                 reported += value is not None
                 diags += _check_value(doc, catalog, group, name, value)
         if doc.data.get("scope") != "rollup":
-            diags += _check_weights(doc, values, catalog)
+            diags += _check_rate_weights(doc, values, catalog)
     narrative = doc.data.get("narrative")
     has_text = isinstance(narrative, dict) and any(narrative.values())
     known_keys = all(key in Submission.model_fields for key in doc.data)  # else the typo is the news
@@ -110,7 +110,7 @@ def _check_value(doc: Document, catalog: Catalog, group: str, name: object, valu
     return []
 
 
-def _check_weights(doc: Document, values: dict, catalog: Catalog) -> list[Diagnostic]:
+def _check_rate_weights(doc: Document, values: dict, catalog: Catalog) -> list[Diagnostic]:
     """A rate is averaged weighted by its weight indicator; warn when it is missing."""
     diags = []
     for group, items in values.items():

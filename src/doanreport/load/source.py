@@ -185,7 +185,7 @@ def _try_cp1258(raw: bytes) -> str | None:
     return text
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls but tab and newlines
 
 
 def _mostly_control(text: str) -> bool:
@@ -272,7 +272,6 @@ _FLOAT = "tag:yaml.org,2002:float"
 _NULL = "tag:yaml.org,2002:null"
 _DECIMAL = re.compile(r"^[-+]?[0-9]+$")
 _REAL = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?$")
-_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class _Builder:
@@ -357,8 +356,8 @@ class _Builder:
 
     def _text(self, node: yaml.Node, text: str) -> str:
         """Text without control characters (a `\\x01` escape would break the .docx)."""
-        if _CONTROL_IN_TEXT.search(text):
+        if _CONTROL.search(text):
             if not self.record:
                 self.diags.append(error("control-character", self.display, _mark(node)))
-            text = _CONTROL_IN_TEXT.sub("", text)
+            text = _CONTROL.sub("", text)
         return text

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-ROMAN = ("I", "II", "III", "IV")
+QUARTER_NUMERALS = ("I", "II", "III", "IV")  # quý I .. quý IV
 
 _ONE = re.compile(r"^(\d{4})(?:(H)(\d+)|(Q)(\d+)|(M)(\d{1,2}))?$")
 
@@ -117,7 +117,7 @@ class Period:
         if kind == "half":
             return f"6 tháng {'đầu' if first == 1 else 'cuối'} năm {year}"
         if kind == "quarter":
-            return f"quý {ROMAN[(first - 1) // 3]}/{year}"
+            return f"quý {QUARTER_NUMERALS[(first - 1) // 3]}/{year}"
         if kind == "month":
             return f"tháng {first}/{year}"
         if year == self.last_year:

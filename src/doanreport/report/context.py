@@ -92,8 +92,7 @@ class MergedHighlight:
     program: str | None
     role: str | None
     description: str | None
-    units: tuple[str, ...]
-    unit_codes: tuple[str, ...]
+    units: tuple[str, ...]  # unit names
 
 
 class AggView:
@@ -105,7 +104,6 @@ class AggView:
         self.period = agg.period
         self.values = agg.values
         self.completeness = agg.completeness
-        self.narrative_map = agg.narrative
         self._ctx = ctx
 
     def v(self, code: str) -> float | int | None:
@@ -277,8 +275,8 @@ def merge_highlights(items: Iterable[Highlight], kind: str | None = None, progra
         key = (h.kind, _key(h.name), _key(h.role or "") if h.kind == "ca_nhan" else "")
         entry = merged.setdefault(key, {"h": h, "units": {}, })
         entry["units"].setdefault(h.unit, h.unit_name)
-    return [MergedHighlight(e["h"].kind, e["h"].name, e["h"].program, e["h"].role, e["h"].description,
-                            tuple(e["units"].values()), tuple(e["units"])) for e in merged.values()]
+    return [MergedHighlight(kind=e["h"].kind, name=e["h"].name, program=e["h"].program, role=e["h"].role,
+                            description=e["h"].description, units=tuple(e["units"].values())) for e in merged.values()]
 
 
 def group_by_units(items: Iterable[MergedHighlight]) -> list[tuple[tuple[str, ...], list[MergedHighlight]]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+_ROMAN_DIGITS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
@@ -64,7 +64,7 @@ def ngay(day: date | str | None) -> str:
 def la_ma(n: int) -> str:
     """`4` → `IV`."""
     out = []
-    for value, letters in ROMAN:
+    for value, letters in _ROMAN_DIGITS:
         while n >= value:
             out.append(letters)
             n -= value
