@@ -162,3 +162,31 @@ def test_files_changed_just_now_are_not_trusted_to_the_cache(make_ws, run, spy):
     spy.clear()
     total(run, ws)
     assert spy == []
+
+
+def test_code_fingerprint_follows_every_source_file(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "load").mkdir(parents=True)
+    (package / "load" / "checks.py").write_text("LIMIT = 1\n")
+    (package / "catalog.yaml").write_text("indicators: []\n")
+    (package / "notes.txt").write_text("not code\n")
+    first = cache_module.code_fingerprint(package)
+    (package / "notes.txt").write_text("still not code\n")
+    assert cache_module.code_fingerprint.__wrapped__(package) == first
+    (package / "load" / "checks.py").write_text("LIMIT = 2\n")
+    changed = cache_module.code_fingerprint.__wrapped__(package)
+    assert changed != first
+    (package / "load" / "checks.py").write_text("LIMIT = 1\n")
+    (package / "catalog.yaml").write_text("indicators: [x]\n")
+    assert cache_module.code_fingerprint.__wrapped__(package) not in (first, changed)
+
+
+def test_new_code_reads_every_file_again(make_ws, run, spy, monkeypatch):
+    ws = age(make_ws({"data/a.yaml": A, "data/b.yaml": B}))
+    assert total(run, ws) == 12
+    spy.clear()
+    assert total(run, ws) == 12
+    assert spy == []
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: b"an upgraded doanreport")
+    assert total(run, ws) == 12
+    assert sorted(spy) == ["data/a.yaml", "data/b.yaml"]

@@ -2,9 +2,10 @@
 
 An entry is keyed by the file's path in the workspace and its size, mtime,
 ctime and inode, so a changed, added, removed or renamed file is always seen
-afresh. The whole cache is tied to a fingerprint of the workspace setup (the
-tool's version, the configuration, the tree and the catalogs), since checks
-depend on them. The file is signed with a secret kept in the user's own cache
+afresh. The whole cache is tied to a fingerprint of the code that made it
+(every source file of the installed package, so an upgrade or a local edit
+never serves stale results) and of the workspace setup (the configuration,
+the tree and the catalogs), since checks depend on them. The file is signed with a secret kept in the user's own cache
 folder: a corrupt, truncated or foreign cache file fails the check and is
 ignored, never unpickled.
 """
@@ -20,10 +21,11 @@ import stat
 import tempfile
 import time
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from doanreport import __version__
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 MAGIC = b"DRC1"
 FOLDER = ".doanreport"
@@ -41,8 +43,20 @@ def stat_key(path: str | Path) -> StatKey | None:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
+@cache
+def code_fingerprint(package: Path = PACKAGE_DIR) -> bytes:
+    """A digest of the package's own files (code and the built-in catalog)."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.digest()
+
+
 def fingerprint(parts: Iterable[bytes]) -> bytes:
-    digest = hashlib.sha256(__version__.encode())
+    """What the cache is tied to: the code, then each setup file."""
+    digest = hashlib.sha256(code_fingerprint())
     for part in parts:
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)

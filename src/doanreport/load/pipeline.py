@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from doanreport.load.cache import FileCache, fingerprint, stat_key
 from doanreport.load.checks import Context, check_document
@@ -45,16 +46,16 @@ def document(item: Sourced) -> Document:
 @dataclass(frozen=True)
 class FileResult:
     """What the per-file stages learnt from one file, in a compact form that
-    crosses process boundaries and the cache cheaply: the submission's field
-    values (validated already), not the model, and no parsed YAML."""
+    crosses process boundaries and the cache cheaply: the fields of its facts by
+    name (validated already), not the model, and no parsed YAML."""
 
     diagnostics: tuple[Diagnostic, ...]
-    fields: tuple | None = None
+    fields: dict[str, Any] | None = None  # the facts by field name
 
     def loaded(self, path: str | Path, display: str) -> Sourced | None:
         if self.fields is None:
             return None
-        return Sourced(display, Facts(*self.fields), path)
+        return Sourced(display, Facts(**self.fields), path)
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def check_file(path: str | Path, display: str, ctx: Context) -> FileResult:
     for stage in FILE_STAGES:
         items, found = stage(items, ctx)
         diags += found
-    return FileResult(tuple(diags), items[0].facts.as_tuple() if items else None)
+    return FileResult(tuple(diags), items[0].facts.by_name() if items else None)
 
 
 def load_submissions(paths: list[tuple[str | Path, str]], ctx: Context, cache: FileCache | None = None,

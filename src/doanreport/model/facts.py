@@ -70,8 +70,10 @@ class Facts:
     def narrative_items(self, key: str) -> list[str]:
         return list(self.narrative.get(key, ()))
 
-    def as_tuple(self) -> tuple:
-        return tuple(getattr(self, f.name) for f in fields(self))
+    def by_name(self) -> dict[str, Any]:
+        """The fields by name: how the cache keeps them, so a new field never
+        shifts the others."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass(frozen=True, slots=True)
