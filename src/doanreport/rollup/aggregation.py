@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -24,9 +25,9 @@ from doanreport.model.facts import Facts, Highlight, Number, Sourced
 from doanreport.model.periods import Period
 from doanreport.model.units import Tree, Unit
 from doanreport.rollup import completeness
-from doanreport.rollup.completeness import NO_COMPLETENESS, Completeness, Reporting
-from doanreport.rollup.measures import EMPTY, Measure, over_time, plus
-from doanreport.rollup.selection import choose
+from doanreport.rollup.completeness import NO_COMPLETENESS, NOT_REPORTED, Completeness, Reporting
+from doanreport.rollup.measures import EMPTY, Measure, over_time, plus, superseded
+from doanreport.rollup.selection import Choice, SetAside, choose, choose_by_item
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,17 @@ class Used:
 
 @dataclass(frozen=True)
 class Aside:
-    """A file that was not used: `partial`, `overlap` or `rollup` (covered by one)."""
+    """A file not used, or not for everything: `partial` (straddles the period),
+    `overlap` (other files of the unit give the same items for its months),
+    `rollup` / `rollup-part` (a rollup above stands for all / some of its months),
+    `rollup-fewer-months` (a rollup that would hide more than it gives)."""
 
     file: str
     unit: str
     period: Period
     reason: str
     instead: tuple[str, ...] = ()
+    what: frozenset[str] = frozenset()  # `overlap`: the items it was set aside for
 
 
 @dataclass(frozen=True)
@@ -90,21 +95,28 @@ class _Run:
         self.period, self.deadline_day, self.detail = period, deadline_day, detail
         self.due: dict[int, date] = {}  # due date by the month a period ends before (a memo)
 
-    def node(self, code: str, masked: tuple[Period, ...], credits: Mapping[str, Reporting]) -> Aggregate:
+    def node(self, code: str, masked: tuple[Period, ...], credits: Mapping[str, Reporting],
+             stale: Mapping[str, int]) -> Aggregate:
         """`masked`: periods a rollup above already stands for; `credits`: what
-        rollups above say of the units below them."""
+        rollups above say of the units below them; `stale`: stocks a rollup
+        above states later (code -> its end month)."""
         unit = self.tree[code]
         files = self.by_unit.get(code, [])
-        rollups, aside_r = self._choose([f for f in files if f.facts.scope == "rollup"], masked)
+        rollups, aside_r = self._choose_rollups(code, [f for f in files if f.facts.scope == "rollup"], masked)
         masked = masked + tuple(f.facts.period for f in rollups)
-        owns, aside_o = self._choose([f for f in files if f.facts.scope == "own"], masked)
+        own_files, aside_m = self._unmasked([f for f in files if f.facts.scope == "own"], masked)
+        choices, owns, aside_o = self._choose_own(own_files)
         if rollups and self.detail:
             credits = _merged(credits, (self._credits(f.facts) for f in rollups))
         used = [self._used(f) for f in rollups + owns]
-        own = plus([self._over_time(owns), self._over_time(rollups)])
-        kids = [self.node(c, masked, credits) for c in unit.children]
+        rollup_measure = self._over_time(rollups, stale=stale)
+        stale = _later_stocks(stale, rollup_measure)
+        own_measure = plus(self._over_time(c.files, c.what, stale) for c in choices)
+        kids = [self.node(c, masked, credits, stale) for c in unit.children]
+        own = plus([own_measure, superseded(rollup_measure, plus([own_measure] + [k.measure for k in kids]))])
         shown = tuple(k for k in kids if k.used or self.tree[k.unit.code].active_in(self.period))
         detail = self.detail
+        chosen = _chosen_for(choices, rollups)
         return Aggregate(
             unit=unit,
             period=self.period,
@@ -113,32 +125,90 @@ class _Run:
             children=shown,
             completeness=(completeness.plus([self._own_completeness(unit, owns, used, credits)]
                                             + [k.completeness for k in kids]) if detail else NO_COMPLETENESS),
-            highlights=(tuple(self._highlights(rollups + owns)) + tuple(h for k in kids for h in k.highlights)
-                        if detail else ()),
-            narrative=_narrative(f.facts for f in rollups + owns) if detail else {},
+            highlights=(tuple(self._highlights(f for f in rollups + owns if id(f) in chosen.get(HIGHLIGHTS, ())))
+                        + tuple(h for k in kids for h in k.highlights) if detail else ()),
+            narrative=_narrative(rollups + owns, chosen) if detail else {},
             used=tuple(used) + tuple(u for k in kids for u in k.used),
-            set_aside=tuple(aside_r + aside_o) + tuple(a for k in kids for a in k.set_aside),
+            set_aside=tuple(aside_r + aside_m + aside_o) + tuple(a for k in kids for a in k.set_aside),
         )
 
-    def _choose(self, files: list[Sourced], masked: tuple[Period, ...]) -> tuple[list[Sourced], list[Aside]]:
+    def _unmasked(self, files: list[Sourced], masked: tuple[Period, ...]) -> tuple[list[Sourced], list[Aside]]:
+        """Files not hidden by a rollup that stands for their months (those are set
+        aside: `rollup` when their months all lie in it, `rollup-part` if only some)."""
         aside, free = [], []
         for f in files:
             p = f.facts.period
             hiding = [m for m in masked if m.overlaps(p)]
             if hiding and self.period.overlaps(p):
-                aside.append(Aside(f.file, f.facts.unit, p, "rollup", tuple(m.code for m in hiding)))
+                inside = set().union(*(m.month_indexes() for m in hiding)).issuperset(p.month_indexes())
+                aside.append(Aside(f.file, f.facts.unit, p, "rollup" if inside else "rollup-part",
+                                   tuple(m.code for m in hiding)))
             elif not hiding:
                 free.append(f)
-        chosen, rejected = choose(free, [f.facts.period for f in free], self.period)
-        for r in rejected:
-            aside.append(Aside(r.item.file, r.item.facts.unit, r.item.facts.period, r.reason,
-                               tuple(x.file for x in r.instead)))
-        return chosen, aside
+        return free, aside
 
-    def _over_time(self, files: Sequence[Sourced]) -> Measure:
+    def _choose_rollups(self, code: str, files: list[Sourced], masked: tuple[Period, ...]
+                        ) -> tuple[list[Sourced], list[Aside]]:
+        """A unit's rollups for the period: whole files, as `choose` picks them,
+        but never one that would hide more unit-months of the branch's own files
+        than it gives (a January rollup beside the branch's quarterly files)."""
+        free, aside = self._unmasked(files, masked)
+        chosen, rejected = choose(free, [f.facts.period for f in free], self.period)
+        aside += [self._aside(r) for r in rejected]
+        kept = []
+        for r in chosen:
+            straddling, loses = self._weigh_rollup(code, r, masked)
+            if loses:
+                aside.append(Aside(r.file, r.facts.unit, r.facts.period, "rollup-fewer-months",
+                                   tuple(f.file for f in straddling)))
+            else:
+                kept.append(r)
+        return kept, aside
+
+    def _weigh_rollup(self, code: str, rollup: Sourced, masked: tuple[Period, ...]) -> tuple[list[Sourced], bool]:
+        """The branch's own files only partly inside the rollup's months, and
+        whether using the rollup would cover fewer unit-months than those files."""
+        months = set(rollup.facts.period.month_indexes())
+        credit = self._credits(rollup.facts)
+        straddling: list[Sourced] = []
+        with_rollup = without = 0
+        for u in self.tree.subtree(code):
+            mine: set[int] = set()
+            outside: set[int] = set()
+            for f in self.by_unit.get(u.code, ()):
+                p = f.facts.period
+                if f.facts.scope != "own" or not self.period.contains(p) or any(m.overlaps(p) for m in masked):
+                    continue
+                ms = set(p.month_indexes())
+                mine |= ms
+                if not ms & months:
+                    outside |= ms
+                elif not ms <= months:
+                    straddling.append(f)
+            without += len(mine)
+            with_rollup += len(outside | credit.get(u.code, NOT_REPORTED).months)
+        return straddling, bool(straddling) and without > with_rollup
+
+    def _choose_own(self, files: list[Sourced]) -> tuple[list[Choice[Sourced]], list[Sourced], list[Aside]]:
+        """Per item (indicator, narrative section, highlights): the files that
+        count, the files used for anything (or for completeness only, when they
+        report nothing), and those set aside."""
+        reports = [reported(f.facts) for f in files]
+        choices, rejected = choose_by_item(files, [f.facts.period for f in files], reports, self.period)
+        picked = {id(f) for c in choices for f in c.files}
+        owns = [f for f, what in zip(files, reports, strict=True)
+                if id(f) in picked or (not what and self.period.contains(f.facts.period))]
+        return choices, owns, [self._aside(r) for r in rejected]
+
+    def _aside(self, r: SetAside[Sourced]) -> Aside:
+        f = r.item
+        return Aside(f.file, f.facts.unit, f.facts.period, r.reason, tuple(x.file for x in r.instead), r.what)
+
+    def _over_time(self, files: Sequence[Sourced], only: AbstractSet[str] | None = None,
+                   stale: Mapping[str, int] | None = None) -> Measure:
         if not files:
             return EMPTY
-        return over_time((f.facts for f in files), self.catalog)
+        return over_time((f.facts for f in files), self.catalog, only, stale)
 
     def _used(self, f: Sourced) -> Used:
         sub = f.facts
@@ -201,12 +271,48 @@ def _merged(credits: Mapping[str, Reporting], more: Iterable[Mapping[str, Report
     return out
 
 
-def _narrative(subs: Iterable[Facts]) -> dict[str, tuple[str, ...]]:
+NARRATIVE = "narrative:"  # item names: indicator codes, "narrative:KEY" and "highlights"
+HIGHLIGHTS = "highlights"
+
+
+def reported(facts: Facts) -> frozenset[str]:
+    """What a file reports, item by item: each file displaces another only for these."""
+    items = set(facts.values)
+    items.update(NARRATIVE + key for key in facts.narrative)
+    if facts.highlights:
+        items.add(HIGHLIGHTS)
+    return frozenset(items)
+
+
+def _chosen_for(choices: Sequence[Choice[Sourced]], rollups: Sequence[Sourced]) -> dict[str, set[int]]:
+    """Item -> the files chosen for it, by identity (a rollup counts for everything it gives)."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for c in choices:
+        for what in c.what:
+            out[what].update(id(f) for f in c.files)
+    for r in rollups:
+        for what in reported(r.facts):
+            out[what].add(id(r))
+    return out
+
+
+def _narrative(files: Sequence[Sourced], chosen: Mapping[str, set[int]]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = defaultdict(list)
-    for sub in sorted(subs, key=lambda s: (s.period.start, s.period.end)):
-        for key in sub.narrative:
-            out[key] += sub.narrative[key]
+    for f in sorted(files, key=lambda f: (f.facts.period.start, f.facts.period.end)):
+        for key, texts in f.facts.narrative.items():
+            if id(f) in chosen.get(NARRATIVE + key, ()):
+                out[key] += texts
     return {k: tuple(v) for k, v in out.items() if v}
+
+
+def _later_stocks(stale: Mapping[str, int], rollup: Measure) -> Mapping[str, int]:
+    """`stale` with the stocks a rollup at this unit states (code -> its end month)."""
+    if not rollup.asof:
+        return stale
+    out = dict(stale)
+    for code, month in rollup.asof.items():
+        out[code] = max(out.get(code, month), month)
+    return out
 
 
 def index_by_unit(files: Iterable[Sourced]) -> dict[str, list[Sourced]]:
@@ -224,7 +330,7 @@ def aggregate(tree: Tree, catalog: Catalog, files: Iterable[Sourced] | Mapping[s
     """The aggregate of `unit`'s subtree over `period`; without `detail`, figures
     only (no completeness, highlights or narrative: for comparisons)."""
     by_unit = files if isinstance(files, Mapping) else index_by_unit(files)
-    return _Run(tree, catalog, by_unit, period, deadline_day, detail).node(unit, (), {})
+    return _Run(tree, catalog, by_unit, period, deadline_day, detail).node(unit, (), {}, {})
 
 
 def rule_warnings(agg: Aggregate, catalog: Catalog) -> list[Diagnostic]:

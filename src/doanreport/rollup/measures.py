@@ -10,6 +10,7 @@ combining over time follows each indicator's rule (`over_time`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from doanreport.model.catalog import Catalog
@@ -43,6 +44,7 @@ class Measure:
     values: Mapping[str, Number] = field(default_factory=dict)  # sum and last indicators
     means: Mapping[str, RatePool] = field(default_factory=dict)  # rates, pooled over units
     coverage: Mapping[str, int] = field(default_factory=dict)  # code -> units that reported it
+    asof: Mapping[str, int] = field(default_factory=dict)  # stocks: code -> end month of the latest value
 
     def final(self) -> dict[str, Number]:
         """Indicator code -> value; a code nobody reported is absent."""
@@ -66,6 +68,7 @@ def plus(parts: Iterable[Measure]) -> Measure:
     values: dict[str, Number] = {}
     means: dict[str, RatePool] = {}
     coverage: dict[str, int] = {}
+    asof: dict[str, int] = {}
     for part in parts:
         for code, v in part.values.items():
             values[code] = values.get(code, 0) + v
@@ -73,7 +76,9 @@ def plus(parts: Iterable[Measure]) -> Measure:
             means[code] = means.get(code, NO_RATE).plus(pool)
         for code, n in part.coverage.items():
             coverage[code] = coverage.get(code, 0) + n
-    return Measure(values, means, coverage)
+        for code, month in part.asof.items():
+            asof[code] = max(asof.get(code, month), month)
+    return Measure(values, means, coverage, asof)
 
 
 @dataclass(slots=True)
@@ -100,7 +105,8 @@ class _RateOverTime:
         return RatePool(rate * self.latest, self.latest, rate, 1)
 
 
-def over_time(files: Iterable[Facts], catalog: Catalog) -> Measure:
+def over_time(files: Iterable[Facts], catalog: Catalog, only: AbstractSet[str] | None = None,
+              stale: Mapping[str, int] | None = None) -> Measure:
     """Combine one unit's files, in time order, by each indicator's rule.
 
     Coverage and weights are given by rollup files only (an own file covers
@@ -111,20 +117,30 @@ def over_time(files: Iterable[Facts], catalog: Catalog) -> Measure:
     file (its current member count), not the sum of weights over time: how
     often a unit reports does not change its say. Coverage keeps the most
     units any file had.
+
+    `only` restricts the result to some codes (those these files were chosen
+    for); `stale` gives, per stock, the end month of a rollup above that states
+    it later: values from files ending by then are superseded.
     """
     values: dict[str, Number] = {}
+    asof: dict[str, int] = {}
     rates: dict[str, _RateOverTime] = {}
     coverage: dict[str, int] = {}
     methods = catalog.methods
     get = values.get
     for facts in files:
-        file_values, file_coverage = facts.values, facts.coverage
+        file_values, file_coverage, end = facts.values, facts.coverage, facts.period.end
         for code, v in file_values.items():
+            if only is not None and code not in only:
+                continue
             method = methods.get(code)
             if method == "sum":
                 values[code] = get(code, 0) + v
             elif method == "last":
+                if stale and end <= stale.get(code, -1):
+                    continue
                 values[code] = v
+                asof[code] = end
             elif method is None:
                 continue
             else:
@@ -134,7 +150,19 @@ def over_time(files: Iterable[Facts], catalog: Catalog) -> Measure:
                 coverage.setdefault(code, 1)
             else:
                 coverage[code] = max(coverage.get(code, 0), file_coverage.get(code, 1))
-    return Measure(values, {code: run.pool() for code, run in rates.items()}, coverage)
+    return Measure(values, {code: run.pool() for code, run in rates.items()}, coverage, asof)
+
+
+def superseded(rollup: Measure, rest: Measure) -> Measure:
+    """What a rollup adds beside the rest of its branch (files for other months):
+    a stock the rest states later is the rest's, and a unit counted by both is
+    counted once (coverage: the larger count, not the sum)."""
+    later = {code for code, month in rollup.asof.items() if rest.asof.get(code, -1) > month}
+    values = {code: v for code, v in rollup.values.items() if code not in later}
+    coverage = {code: n - rest.coverage.get(code, 0) for code, n in rollup.coverage.items()
+                if n > rest.coverage.get(code, 0)}
+    asof = {code: m for code, m in rollup.asof.items() if code not in later}
+    return Measure(values, rollup.means, coverage, asof)
 
 
 def _weight(code: str, weight_code: str | None, values: Mapping[str, Number],

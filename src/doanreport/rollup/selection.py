@@ -5,6 +5,10 @@ only partly overlaps it is set aside. Among overlapping candidates the chosen
 set is the one that covers the most months, then the one with the fewest
 files (a unit's own 6-month report over its two quarterly ones). That is
 weighted interval scheduling, solved exactly by dynamic programming.
+
+The choice is made per item a file reports (an indicator, a narrative
+section, the highlights): a file displaces another only for what both report
+(`choose_by_item`), so a text-only 6-month file never hides quarterly figures.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ class SetAside(Generic[T]):
     item: T
     reason: str
     instead: tuple[T, ...] = ()
+    what: frozenset[str] = frozenset()  # the items it was set aside for; empty: all of it
 
 
 def choose(items: Sequence[T], periods: Sequence[Period], report: Period) -> tuple[list[T], list[SetAside[T]]]:
@@ -45,6 +50,39 @@ def choose(items: Sequence[T], periods: Sequence[Period], report: Period) -> tup
             rivals = tuple(items[j] for j in chosen if periods[j].overlaps(period))
             aside.append(SetAside(items[i], "overlap", rivals))
     return [items[i] for i in chosen], aside
+
+
+@dataclass(frozen=True)
+class Choice(Generic[T]):
+    """The files chosen for some items: the same files for each of them."""
+
+    what: frozenset[str]
+    files: tuple[T, ...]  # in time order
+
+
+def choose_by_item(items: Sequence[T], periods: Sequence[Period], reports: Sequence[frozenset[str]],
+                   report: Period) -> tuple[list[Choice[T]], list[SetAside[T]]]:
+    """`choose` for each item on its own: among the files inside `report` that
+    report it. Items with the same candidate files share one choice; a file set
+    aside for some items is listed once, with those items."""
+    inside = [i for i, p in enumerate(periods) if report.contains(p)]
+    aside: list[SetAside[T]] = [SetAside(items[i], "partial") for i, p in enumerate(periods)
+                                if not report.contains(p) and report.overlaps(p)]
+    candidates: dict[tuple[int, ...], set[str]] = {}
+    for what in {w for i in inside for w in reports[i]}:
+        candidates.setdefault(tuple(i for i in inside if what in reports[i]), set()).add(what)
+    choices: list[Choice[T]] = []
+    lost: dict[int, tuple[set[str], set[int]]] = {}
+    for group, what in sorted(candidates.items()):
+        chosen = _best([(periods[i], i) for i in group])
+        choices.append(Choice(frozenset(what), tuple(items[i] for i in chosen)))
+        for i in set(group) - set(chosen):
+            names, rivals = lost.setdefault(i, (set(), set()))
+            names |= what
+            rivals.update(j for j in chosen if periods[j].overlaps(periods[i]))
+    for i, (names, rivals) in sorted(lost.items()):
+        aside.append(SetAside(items[i], "overlap", tuple(items[j] for j in sorted(rivals)), frozenset(names)))
+    return choices, aside
 
 
 def _best(inside: list[tuple[Period, int]]) -> list[int]:

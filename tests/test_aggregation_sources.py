@@ -1,0 +1,201 @@
+"""Which sources count, item by item, and what rollups may hide (issue: nothing lost).
+
+A file displaces another only for the indicators, narrative sections and
+highlights it reports itself; a rollup never hides more of its branch than it
+gives; stocks come from the latest months and each unit is counted once.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import yaml
+
+from doanreport.load.catalog_file import build_catalog, builtin_document
+from doanreport.load.source import parse_yaml
+from doanreport.load.submission import Submission
+from doanreport.load.tree import build_tree
+from doanreport.model.facts import Sourced
+from doanreport.model.periods import parse
+from doanreport.rollup.aggregation import aggregate
+
+CATALOG, _ = build_catalog([builtin_document()])
+
+BRANCH = """\
+code: dcs
+name: Đoàn cơ sở X
+kind: doan_co_so
+children:
+  - {code: a, name: Chi đoàn A, kind: chi_doan}
+  - {code: b, name: Chi đoàn B, kind: chi_doan}
+"""
+
+
+def tree_of(text: str):
+    doc, _ = parse_yaml(textwrap.dedent(text), "units.yaml")
+    tree, diags = build_tree(doc)
+    assert tree is not None, diags
+    return tree
+
+
+TREE = tree_of(BRANCH)
+
+
+def sub(text: str, file: str) -> Sourced:
+    return Sourced(file, Submission.model_validate(yaml.safe_load(textwrap.dedent(text))).facts())
+
+
+def run(files, period: str, unit: str = "dcs"):
+    return aggregate(TREE, CATALOG, files, unit, parse(period))
+
+
+def aside(result) -> dict[str, tuple[str, tuple[str, ...], frozenset[str]]]:
+    return {a.file: (a.reason, a.instead, a.what) for a in result.set_aside}
+
+
+# --- per item -------------------------------------------------------------------
+
+QUARTERS = [
+    sub("""
+        unit: a
+        period: 2024Q1
+        values: {hien_mau: {luot_tham_gia: 40}, tuyen_truyen: {cuoc: 5, luot_tham_gia: 300}}
+    """, "a-q1.yaml"),
+    sub("""
+        unit: a
+        period: 2024Q2
+        values: {hien_mau: {luot_tham_gia: 12}, tuyen_truyen: {cuoc: 7, luot_tham_gia: 200}}
+    """, "a-q2.yaml"),
+]
+
+
+def test_a_text_only_half_year_file_sets_no_quarterly_figure_aside():
+    text = sub("""
+        unit: a
+        period: 2024H1
+        narrative:
+          kho_khan: [Kinh phí hoạt động còn hạn chế.]
+          kien_nghi: Đề nghị hỗ trợ kinh phí.
+    """, "a-h1-thuyet-minh.yaml")
+    result = run(QUARTERS + [text], "2024H1")
+    assert result.values == {"hien_mau.luot_tham_gia": 52, "tuyen_truyen.cuoc": 12, "tuyen_truyen.luot_tham_gia": 500}
+    assert result.children[0].narrative == {"kho_khan": ("Kinh phí hoạt động còn hạn chế.",),
+                                            "kien_nghi": ("Đề nghị hỗ trợ kinh phí.",)}
+    assert result.set_aside == ()
+    assert sorted(u.file for u in result.used) == ["a-h1-thuyet-minh.yaml", "a-q1.yaml", "a-q2.yaml"]
+
+
+def test_a_half_year_file_sets_aside_the_quarters_only_for_what_it_reports():
+    half = sub("""
+        unit: a
+        period: 2024H1
+        values: {tuyen_truyen: {cuoc: 15}}
+        narrative: {tuyen_truyen: Tổ chức nhiều đợt tuyên truyền.}
+    """, "a-h1.yaml")
+    result = run(QUARTERS + [half], "2024H1")
+    assert result.values == {"hien_mau.luot_tham_gia": 52, "tuyen_truyen.cuoc": 15, "tuyen_truyen.luot_tham_gia": 500}
+    assert aside(result) == {
+        "a-q1.yaml": ("overlap", ("a-h1.yaml",), frozenset({"tuyen_truyen.cuoc"})),
+        "a-q2.yaml": ("overlap", ("a-h1.yaml",), frozenset({"tuyen_truyen.cuoc"})),
+    }
+    assert result.coverage["tuyen_truyen.cuoc"] == 1
+
+
+def test_files_that_report_the_same_items_still_never_overlap():
+    half = sub("""
+        unit: a
+        period: 2024H1
+        values: {hien_mau: {luot_tham_gia: 50}, tuyen_truyen: {cuoc: 11, luot_tham_gia: 480}}
+    """, "a-h1.yaml")
+    result = run(QUARTERS + [half], "2024H1")
+    assert result.values == {"hien_mau.luot_tham_gia": 50, "tuyen_truyen.cuoc": 11, "tuyen_truyen.luot_tham_gia": 480}
+    assert {f: r[0] for f, r in aside(result).items()} == {"a-q1.yaml": "overlap", "a-q2.yaml": "overlap"}
+
+
+def test_highlights_are_chosen_on_their_own():
+    q1 = sub("""
+        unit: a
+        period: 2024Q1
+        highlights: [{kind: mo_hinh, name: Mô hình quý I}]
+    """, "a-q1.yaml")
+    half = sub("""
+        unit: a
+        period: 2024H1
+        values: {tuyen_truyen: {cuoc: 3}}
+    """, "a-h1.yaml")
+    result = run([q1, half], "2024H1")
+    assert [h.name for h in result.highlights] == ["Mô hình quý I"]
+    assert result.values == {"tuyen_truyen.cuoc": 3}
+    assert result.set_aside == ()
+
+
+# --- rollups --------------------------------------------------------------------
+
+def branch_quarter(cuoc_a: int = 3, cuoc_b: int = 4) -> list[Sourced]:
+    return [
+        sub(f"unit: a\nperiod: 2012Q1\nvalues: {{tuyen_truyen: {{cuoc: {cuoc_a}}}}}\n", "a-q1.yaml"),
+        sub(f"unit: b\nperiod: 2012Q1\nvalues: {{tuyen_truyen: {{cuoc: {cuoc_b}}}}}\n", "b-q1.yaml"),
+    ]
+
+
+def test_a_january_rollup_never_hides_the_branch_quarterly_files():
+    january = sub("""
+        unit: dcs
+        period: 2012M01
+        scope: rollup
+        values: {tuyen_truyen: {cuoc: 2}}
+        coverage: {tuyen_truyen.cuoc: 2}
+    """, "dcs-m1.yaml")
+    result = run(branch_quarter() + [january], "2012Q1")
+    assert result.values == {"tuyen_truyen.cuoc": 7}
+    assert aside(result) == {"dcs-m1.yaml": ("rollup-fewer-months", ("a-q1.yaml", "b-q1.yaml"), frozenset())}
+    assert result.completeness.months == {"a": 3, "b": 3}
+
+
+def test_a_rollup_that_gives_more_than_a_straddling_file_stands():
+    half = sub("""
+        unit: dcs
+        period: 2012H1
+        scope: rollup
+        values: {tuyen_truyen: {cuoc: 20}}
+        coverage: {tuyen_truyen.cuoc: 2}
+    """, "dcs-h1.yaml")
+    straddling = sub("unit: a\nperiod: 2012Q2..2012Q3\nvalues: {tuyen_truyen: {cuoc: 9}}\n", "a-q2q3.yaml")
+    result = run([half, straddling], "2012")
+    assert result.values == {"tuyen_truyen.cuoc": 20}
+    assert aside(result) == {"a-q2q3.yaml": ("rollup-part", ("2012H1",), frozenset())}
+
+
+def test_a_rollup_then_later_files_take_stocks_from_the_later_months_and_count_units_once():
+    q1 = sub("""
+        unit: dcs
+        period: 2012Q1
+        scope: rollup
+        values: {to_chuc: {doan_vien: 30}, tuyen_truyen: {cuoc: 10}}
+        coverage: {to_chuc.doan_vien: 2, tuyen_truyen.cuoc: 2}
+    """, "dcs-q1.yaml")
+    q2 = [
+        sub("unit: a\nperiod: 2012Q2\nvalues: {to_chuc: {doan_vien: 16}, tuyen_truyen: {cuoc: 3}}\n", "a-q2.yaml"),
+        sub("unit: b\nperiod: 2012Q2\nvalues: {to_chuc: {doan_vien: 15}, tuyen_truyen: {cuoc: 4}}\n", "b-q2.yaml"),
+    ]
+    result = run([q1] + q2, "2012H1")
+    assert result.values == {"to_chuc.doan_vien": 31, "tuyen_truyen.cuoc": 17}
+    assert dict(result.coverage) == {"to_chuc.doan_vien": 2, "tuyen_truyen.cuoc": 2}
+    assert result.set_aside == ()
+
+
+def test_files_then_a_later_rollup_take_stocks_from_the_rollup():
+    q1 = [
+        sub("unit: a\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 14}, tuyen_truyen: {cuoc: 1}}\n", "a-q1.yaml"),
+        sub("unit: b\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 13}, tuyen_truyen: {cuoc: 2}}\n", "b-q1.yaml"),
+    ]
+    q2 = sub("""
+        unit: dcs
+        period: 2012Q2
+        scope: rollup
+        values: {to_chuc: {doan_vien: 31}, tuyen_truyen: {cuoc: 7}}
+        coverage: {to_chuc.doan_vien: 2, tuyen_truyen.cuoc: 2}
+    """, "dcs-q2.yaml")
+    result = run(q1 + [q2], "2012H1")
+    assert result.values == {"to_chuc.doan_vien": 31, "tuyen_truyen.cuoc": 10}
+    assert dict(result.coverage) == {"to_chuc.doan_vien": 2, "tuyen_truyen.cuoc": 2}
