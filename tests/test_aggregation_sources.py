@@ -199,3 +199,68 @@ def test_files_then_a_later_rollup_take_stocks_from_the_rollup():
     result = run(q1 + [q2], "2012H1")
     assert result.values == {"to_chuc.doan_vien": 31, "tuyen_truyen.cuoc": 10}
     assert dict(result.coverage) == {"to_chuc.doan_vien": 2, "tuyen_truyen.cuoc": 2}
+
+
+# --- through the command line -----------------------------------------------------
+
+OLD_ROLLUP = """\
+unit: dcs-bv
+period: 2012Q1
+scope: rollup
+values: {tuyen_truyen: {cuoc: 9}}
+coverage: {tuyen_truyen.cuoc: 2}
+completeness: {expected: [cd-khoa-noi, cd-vp-tinh-uy], reported: [cd-khoa-noi, cd-vp-tinh-uy]}
+"""
+
+
+def test_a_unit_moved_out_of_a_branch_but_still_in_its_old_rollup_is_an_error(make_ws, run):
+    ws = make_ws({
+        "data/dcs-bv-q1.yaml": OLD_ROLLUP,
+        "data/vp-q1.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 4}}\n",
+    })
+    result = run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "json", "--no-cache")
+    assert result.exit_code == 1
+    assert "rollup-double-count" in result.stdout + result.stderr
+    assert "data/dcs-bv-q1.yaml" in result.stderr and "data/vp-q1.yaml" in result.stderr
+    assert "Chi đoàn Văn phòng Tỉnh ủy" in result.stderr
+
+
+def test_set_aside_notes_name_the_items(make_ws, run):
+    ws = make_ws({
+        "data/vp-q1.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 4, luot_tham_gia: 40}}\n",
+        "data/vp-q2.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q2\nvalues: {tuyen_truyen: {cuoc: 5, luot_tham_gia: 50}}\n",
+        "data/vp-h1.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012H1\nvalues: {tuyen_truyen: {cuoc: 10}}\n"
+                           "narrative: {kho_khan: Thiếu kinh phí.}\n",
+    })
+    result = run("aggregate", "--workspace", ws, "--period", "2012H1", "--format", "json", "--no-cache")
+    assert result.exit_code == 0, result.stderr
+    values = __import__("json").loads(result.stdout)["values"]
+    assert values["tuyen_truyen.cuoc"] == 10 and values["tuyen_truyen.luot_tham_gia"] == 90
+    notes = [line for line in result.stderr.splitlines() if "data/vp-q" in line]
+    assert len(notes) == 2
+    assert all("tuyen_truyen.cuoc" in line and "data/vp-h1.yaml" in line for line in notes)
+    assert not any("luot_tham_gia" in line for line in notes)
+
+
+def test_a_rollup_of_a_unit_with_figures_of_its_own_validates_and_re_aggregates(make_ws, run, tmp_path_factory):
+    import json
+
+    ws = make_ws({
+        "data/bv-own.yaml": "unit: dcs-bv\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 2}, to_chuc: {doan_vien: 5}}\n",
+        "data/noi.yaml": "unit: cd-khoa-noi\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 3}, to_chuc: {doan_vien: 20}}\n",
+    })
+    before = run("aggregate", "--workspace", ws, "--period", "2012Q1", "--unit", "dcs-bv", "--format", "json", "--no-cache")
+    rollup = run("aggregate", "--workspace", ws, "--period", "2012Q1", "--unit", "dcs-bv", "--format", "yaml", "--no-cache")
+    assert rollup.exit_code == 0, rollup.stderr
+    above = tmp_path_factory.mktemp("above")
+    for name in ("doanreport.yaml", "units.yaml"):
+        (above / name).write_text((ws / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (above / "data").mkdir()
+    (above / "data" / "dcs-bv-2012q1.yaml").write_text(rollup.stdout, encoding="utf-8")
+    checked = run("validate", "--workspace", above, "--format", "json", "--no-cache")
+    assert checked.exit_code == 0, checked.stdout
+    assert [d["code"] for d in json.loads(checked.stdout) if d["severity"] == "error"] == []
+    after = run("aggregate", "--workspace", above, "--period", "2012Q1", "--unit", "dcs-bv", "--format", "json", "--no-cache")
+    first, second = json.loads(before.stdout), json.loads(after.stdout)
+    assert second["values"] == first["values"] == {"to_chuc.doan_vien": 25, "tuyen_truyen.cuoc": 5}
+    assert second["coverage"] == first["coverage"] == {"to_chuc.doan_vien": 2, "tuyen_truyen.cuoc": 2}

@@ -155,7 +155,7 @@ def _check_rollup(doc: Document, ctx: Context) -> list[Diagnostic]:
     if not isinstance(unit, str) or unit not in ctx.tree or not ctx.tree[unit].children or period is None:
         return diags  # a leaf here: the rollup's subtree is not known to this tree
     below = {u.code for u in ctx.tree.subtree(unit)}
-    most = len(ctx.tree.expected(unit, period))
+    most = sum(1 for u in ctx.tree.subtree(unit) if u.active_in(period))  # each may have figures of its own
     coverage = doc.data.get("coverage")
     for code, value in (coverage.items() if isinstance(coverage, dict) else ()):
         if isinstance(value, int) and value > most:

@@ -168,6 +168,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không cộng tệp này vào {period}: các tháng của nó đã có trong tệp tổng hợp (rollup) kỳ {instead} của cấp trên.",
         "Not added to {period}: its months are already in a rollup file for {instead} above it.",
     ),
+    "set-aside-overlap-items": (
+        "Không dùng tệp này cho {period} ở các mục {items}: các mục đó đã lấy từ {instead} (kỳ dài hơn); các mục khác của tệp vẫn được dùng.",
+        "Not used for {period} for {items}: those are taken from {instead} (a longer period); the file's other items are still used.",
+    ),
+    "set-aside-rollup-part": (
+        "Không cộng tệp này vào {period}: một phần các tháng của kỳ {file_period} nằm trong tệp tổng hợp (rollup) kỳ {instead} của cấp trên, và tệp tổng hợp đó phủ nhiều tháng của các đơn vị hơn.",
+        "Not added to {period}: part of its months ({file_period}) lie in a rollup for {instead} above it, which covers more of the units' months.",
+    ),
+    "set-aside-rollup-fewer-months": (
+        "Không dùng tệp tổng hợp này cho {period}: nó chỉ có kỳ {file_period}, còn tệp của các đơn vị trực thuộc ({instead}) phủ nhiều tháng hơn nên được dùng thay.",
+        "Rollup not used for {period}: it gives only {file_period}, while the files below it ({instead}) cover more months and are used instead.",
+    ),
+    "rollup-double-count": (
+        "Đơn vị «{unit}» bị tính hai lần cho {period}: tệp tổng hợp {rollup} vẫn kê đơn vị này (theo cây tổ chức cũ), trong khi tệp {file} của đơn vị đã được tính ở nhánh hiện tại của nó. Lập lại tệp tổng hợp theo units.yaml hiện tại, hoặc bỏ tệp cũ.",
+        "Unit '{unit}' is counted twice for {period}: rollup {rollup} still lists it (an old tree), while its file {file} is counted in its current branch. Make the rollup again from the current units.yaml, or remove the old one.",
+    ),
     "empty-submission": (
         "Tệp chưa có số liệu nào (mọi ô đều để trống).",
         "The file reports no figures yet (every value is empty).",
@@ -177,8 +193,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The weight of '{code}' must be more than 0, not {value}.",
     ),
     "coverage-too-high": (
-        "Số đơn vị báo cáo «{code}» là {value}, nhiều hơn số đơn vị phải báo cáo trong nhánh này ({most}).",
-        "'{code}' is said to be reported by {value} units, more than the {most} expected in this branch.",
+        "Số đơn vị báo cáo «{code}» là {value}, nhiều hơn số đơn vị của nhánh này hoạt động trong kỳ ({most}).",
+        "'{code}' is said to be reported by {value} units, more than the {most} units of this branch active in the period.",
     ),
     "rollup-unknown-unit": (
         "Tệp tổng hợp nhắc đến đơn vị «{unit}», không thuộc nhánh {parent} trong units.yaml.",

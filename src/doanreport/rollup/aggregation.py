@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from doanreport.model.catalog import Catalog
-from doanreport.model.diagnostics import Diagnostic, warning
+from doanreport.model.diagnostics import Diagnostic, error, warning
 from doanreport.model.facts import Facts, Highlight, Number, Sourced
 from doanreport.model.periods import Period
 from doanreport.model.units import Tree, Unit
@@ -331,6 +331,29 @@ def aggregate(tree: Tree, catalog: Catalog, files: Iterable[Sourced] | Mapping[s
     only (no completeness, highlights or narrative: for comparisons)."""
     by_unit = files if isinstance(files, Mapping) else index_by_unit(files)
     return _Run(tree, catalog, by_unit, period, deadline_day, detail).node(unit, (), {}, {})
+
+
+def double_counts(agg: Aggregate, by_unit: Mapping[str, list[Sourced]], tree: Tree) -> list[Diagnostic]:
+    """Errors for units a used rollup still lists from an old tree (no longer
+    below its unit) while their own files count in their new branch."""
+    used_by_unit: dict[str, list[Used]] = defaultdict(list)
+    for u in agg.used:
+        used_by_unit[u.unit].append(u)
+    diags = []
+    for u in agg.used:
+        facts = next((f.facts for f in by_unit.get(u.unit, ()) if f.file == u.file and f.facts.period == u.period), None)
+        done = facts.completeness if u.scope == "rollup" and facts is not None else None
+        if done is None:
+            continue
+        below = {x.code for x in tree.subtree(u.unit)}
+        for code in done.expected:
+            if code in below or code in done.missing:
+                continue
+            for other in used_by_unit.get(code, ()):
+                if other.period.overlaps(u.period):
+                    diags.append(error("rollup-double-count", u.file, None, period=agg.period.label, rollup=u.file,
+                                       unit=tree[code].name if code in tree else code, file=other.file))
+    return diags
 
 
 def rule_warnings(agg: Aggregate, catalog: Catalog) -> list[Diagnostic]:

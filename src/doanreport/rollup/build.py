@@ -16,7 +16,7 @@ from doanreport.model.diagnostics import Diagnostic, has_errors, info, warning
 from doanreport.model.errors import DiagnosticsError
 from doanreport.model.facts import Sourced
 from doanreport.model.periods import Period
-from doanreport.rollup.aggregation import Aggregate, aggregate, index_by_unit, rule_warnings
+from doanreport.rollup.aggregation import NARRATIVE, Aggregate, aggregate, double_counts, index_by_unit, rule_warnings
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,9 @@ def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[
         return other if other.values else None
 
     agg = aggregate(tree, ws.catalog, by_unit, code, period, deadline)
+    doubled = double_counts(agg, by_unit, tree)
+    if doubled:
+        raise DiagnosticsError(doubled, kind="data")
     diags = rule_warnings(agg, ws.catalog) + set_aside_notes(agg)
     if not agg.used:
         diags.append(warning("no-data", None, None, unit=agg.unit.name, period=period.label))
@@ -66,10 +69,15 @@ def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[
 
 
 def set_aside_notes(agg: Aggregate) -> list[Diagnostic]:
+    """One note per file not used, or not used for everything it reports."""
     notes = []
     for a in agg.set_aside:
-        notes.append(info(f"set-aside-{a.reason}", a.file, None, period=agg.period.label,
-                          file_period=a.period.label, instead=", ".join(a.instead)))
+        code = f"set-aside-{a.reason}" + ("-items" if a.what else "")
+        notes.append(info(code, a.file, None, period=agg.period.label, file_period=a.period.label,
+                          instead=", ".join(a.instead), items=", ".join(_item_names(a.what))))
     return notes
 
 
+def _item_names(what: frozenset[str]) -> list[str]:
+    """Items as the file writes them: `tuyen_truyen.cuoc`, `narrative: kho_khan`, `highlights`."""
+    return [f"narrative: {w[len(NARRATIVE):]}" if w.startswith(NARRATIVE) else w for w in sorted(what)]

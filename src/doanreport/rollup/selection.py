@@ -31,7 +31,7 @@ class SetAside(Generic[T]):
     item: T
     reason: str
     instead: tuple[T, ...] = ()
-    what: frozenset[str] = frozenset()  # the items it was set aside for; empty: all of it
+    what: frozenset[str] = frozenset()  # the items it was set aside for, if not all it reports
 
 
 def choose(items: Sequence[T], periods: Sequence[Period], report: Period) -> tuple[list[T], list[SetAside[T]]]:
@@ -81,7 +81,8 @@ def choose_by_item(items: Sequence[T], periods: Sequence[Period], reports: Seque
             names |= what
             rivals.update(j for j in chosen if periods[j].overlaps(periods[i]))
     for i, (names, rivals) in sorted(lost.items()):
-        aside.append(SetAside(items[i], "overlap", tuple(items[j] for j in sorted(rivals)), frozenset(names)))
+        what = frozenset(names) if names != reports[i] else frozenset()  # empty: the whole file
+        aside.append(SetAside(items[i], "overlap", tuple(items[j] for j in sorted(rivals)), what))
     return choices, aside
 
 
