@@ -164,7 +164,7 @@ def test_set_aside_files_are_reported(make_ws, run):
     data = json.loads(result.stdout)
     assert data["values"]["tuyen_truyen.cuoc"] == 8
     assert data["set_aside"] == [{"file": "data/vp-m1.yaml", "unit": "cd-vp-tinh-uy", "period": "2012M01",
-                                  "reason": "overlap", "instead": ["data/vp-q1.yaml"]}]
+                                  "reason": "overlap", "instead": ["data/vp-q1.yaml"], "items": []}]
     assert "data/vp-m1.yaml" in result.stderr and "ghi chú" in result.stderr
 
 

@@ -123,6 +123,8 @@ WorkspaceOpt = Annotated[
     Optional[Path],
     typer.Option("--workspace", "-w", help="Thư mục không gian làm việc (mặc định: tìm doanreport.yaml từ thư mục hiện tại trở lên)."),
 ]
+StrictOpt = Annotated[bool, typer.Option(
+    "--strict", help="Dừng (mã 1) nếu có đơn vị chưa báo cáo, báo cáo thiếu tháng, hoặc số liệu không phủ đủ kỳ.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm .doanreport/ (đọc lại mọi tệp).")]
 LangOpt = Annotated[
     Optional[Lang],
@@ -166,9 +168,14 @@ def _write(ws, output: Path, content: str | bytes, lang: str) -> None:
     _stderr().print(escape(messages.phrase("written", lang, path=output)))
 
 
-def _notes(report, lang: str) -> None:
-    """What the aggregation noticed (files set aside, rules broken in sum), on stderr."""
-    views.print_diagnostics(_stderr(), sorted_diagnostics(report.diagnostics), lang)
+def _notes(report, lang: str, strict: bool | None = None) -> None:
+    """What the aggregation noticed (files set aside, rules broken in sum) and,
+    unless `strict` is None (`status` shows it its own way), who has not
+    reported in full, on stderr. `strict` stops the command on the latter."""
+    shown = report.diagnostics + (report.incomplete if strict is not None else ())
+    views.print_diagnostics(_stderr(), sorted_diagnostics(shown), lang)
+    if strict and report.incomplete:
+        raise UserError("strict-incomplete")
 
 
 @app.command()
@@ -273,6 +280,7 @@ def aggregate(
         "--output", "-o", help="Ghi ra tệp; dạng theo đuôi tệp nếu không ghi --format.")] = None,
     rows: Annotated[Rows, typer.Option(
         "--rows", help="Dòng của csv/xlsx: children (đơn vị trực thuộc) hoặc all (mọi đơn vị).")] = Rows.children,
+    strict: StrictOpt = False,
     no_cache: NoCacheOpt = False,
     workspace: WorkspaceOpt = None,
     lang: LangOpt = None,
@@ -287,11 +295,11 @@ def aggregate(
         raise UsageError("binary-needs-output", format=chosen.value)
     report = build_report(ws, unit, parse_period(period), use_cache=not no_cache)
     language = _lang(ctx)
-    _notes(report, language)
+    _notes(report, language, strict)
     if chosen is AggFormat.table:
         content = views.aggregate_text(report, ws.catalog, ws.require_tree(), None if output else _stdout(), language)
     else:
-        content = exports.export(report, ws.catalog, chosen.value, rows.value, date.today())
+        content = exports.export(report, ws.catalog, chosen.value, rows.value, date.today(), language)
     if output is not None:
         _write(ws, output, content, language)
     elif content:
@@ -352,6 +360,7 @@ def render(
     on: Annotated[Optional[str], typer.Option("--date", help="Ngày ký văn bản, dạng 2013-05-08.")] = None,
     appendix: Annotated[Optional[Rows], typer.Option(
         "--appendix", help="Thêm phụ lục số liệu: children (đơn vị trực thuộc) hoặc all (mọi đơn vị).")] = None,
+    strict: StrictOpt = False,
     no_cache: NoCacheOpt = False,
     workspace: WorkspaceOpt = None,
     lang: LangOpt = None,
@@ -367,7 +376,7 @@ def render(
     report_period = parse_period(period)
     report = build_report(ws, unit, report_period, use_cache=not no_cache)
     language = _lang(ctx)
-    _notes(report, language)
+    _notes(report, language, strict)
     frame = frame_for(ws, number, _parse_date(on), report_period)
     markdown = render_report(ws, report, template, frame, appendix.value if appendix else None)
     content = to_docx(markdown, f"Báo cáo {report.agg.period.label}") if chosen is DocFormat.docx else markdown

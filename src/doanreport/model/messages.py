@@ -180,6 +180,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không dùng tệp tổng hợp này cho {period}: nó chỉ có kỳ {file_period}, còn tệp của các đơn vị trực thuộc ({instead}) phủ nhiều tháng hơn nên được dùng thay.",
         "Rollup not used for {period}: it gives only {file_period}, while the files below it ({instead}) cover more months and are used instead.",
     ),
+    "units-missing": (
+        "{period}: chưa có báo cáo của {count}/{expected} đơn vị: {units}.",
+        "{period}: no report yet from {count} of {expected} units: {units}.",
+    ),
+    "units-partial": (
+        "{period}: {count} đơn vị báo cáo chưa đủ các tháng: {units}.",
+        "{period}: {count} units reported for only part of the period: {units}.",
+    ),
+    "months-short": (
+        "Các tệp số liệu chỉ phủ {covered}/{months} tháng của {period}.",
+        "The files cover only {covered}/{months} months of {period}.",
+    ),
+    "strict-incomplete": (
+        "Số liệu chưa đầy đủ (xem các cảnh báo trên); với --strict, lệnh dừng mà không ghi gì.",
+        "The figures are incomplete (see the warnings above); with --strict the command stops without writing anything.",
+    ),
     "rollup-double-count": (
         "Đơn vị «{unit}» bị tính hai lần cho {period}: tệp tổng hợp {rollup} vẫn kê đơn vị này (theo cây tổ chức cũ), trong khi tệp {file} của đơn vị đã được tính ở nhánh hiện tại của nó. Lập lại tệp tổng hợp theo units.yaml hiện tại, hoặc bỏ tệp cũ.",
         "Unit '{unit}' is counted twice for {period}: rollup {rollup} still lists it (an old tree), while its file {file} is counted in its current branch. Make the rollup again from the current units.yaml, or remove the old one.",
@@ -328,6 +344,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 # Short phrases used inside messages and by the CLI.
 PHRASES: dict[str, tuple[str, str]] = {
+    "unit-months": ("{name} ({covered}/{months} tháng)", "{name} ({covered}/{months} months)"),
+    "and-more": ("và {count} đơn vị khác (xem `doanreport status`)", "and {count} more (see `doanreport status`)"),
     "error": ("lỗi", "error"),
     "warning": ("cảnh báo", "warning"),
     "info": ("ghi chú", "note"),
@@ -434,6 +452,8 @@ def _arg(value: Any, lang: str) -> Any:
         return value.text(lang)
     if isinstance(value, Bilingual):
         return value.en if lang == "en" else value.vi
+    if isinstance(value, tuple):  # several names or phrases: a list in the sentence
+        return "; ".join(str(_arg(v, lang)) for v in value)
     return value
 
 

@@ -46,7 +46,7 @@ def aggregate_dict(agg: Aggregate, catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def to_json(report: Report, catalog: Catalog) -> str:
+def to_json(report: Report, catalog: Catalog, lang: str = "vi") -> str:
     data = aggregate_dict(report.agg, catalog)
     for key, other in (("previous", report.previous), ("last_year", report.last_year)):
         data[key] = None if other is None else {
@@ -54,9 +54,12 @@ def to_json(report: Report, catalog: Catalog) -> str:
             "values": {c: _num(v) for c, v in _ordered(other.values, catalog)},
         }
     data["set_aside"] = [
-        {"file": a.file, "unit": a.unit, "period": a.period.code, "reason": a.reason, "instead": list(a.instead)}
+        {"file": a.file, "unit": a.unit, "period": a.period.code, "reason": a.reason, "instead": list(a.instead),
+         "items": sorted(a.what)}
         for a in report.agg.set_aside
     ]
+    data["months_covered"] = report.months_covered
+    data["warnings"] = [d.as_dict(lang) for d in report.incomplete + report.diagnostics if d.severity == "warning"]
     # indented while it is small enough to read; compact (and fast) for a province
     indent = 2 if len(report.agg.used) <= 2000 else None
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
@@ -174,10 +177,10 @@ def _ordered(mapping, catalog: Catalog):
     return sorted(mapping.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
 
 
-def export(report: Report, catalog: Catalog, fmt: str, rows: str, today: date) -> str | bytes:
+def export(report: Report, catalog: Catalog, fmt: str, rows: str, today: date, lang: str = "vi") -> str | bytes:
     """The report in one of the data formats of `aggregate`."""
     if fmt == "json":
-        return to_json(report, catalog)
+        return to_json(report, catalog, lang)
     if fmt == "yaml":
         return to_rollup_yaml(report.agg, catalog, today)
     if fmt == "csv":

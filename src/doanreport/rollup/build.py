@@ -8,10 +8,13 @@ and the same period a year earlier, and checks the rules on the result.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from doanreport.load.pipeline import load_workspace
 from doanreport.load.workspace import Workspace
+from doanreport.model.messages import Phrase
+from doanreport.model.units import Tree
 from doanreport.model.diagnostics import Diagnostic, has_errors, info, warning
 from doanreport.model.errors import DiagnosticsError
 from doanreport.model.facts import Sourced
@@ -26,7 +29,9 @@ class Report:
     agg: Aggregate
     previous: Aggregate | None
     last_year: Aggregate | None
-    diagnostics: tuple[Diagnostic, ...]
+    diagnostics: tuple[Diagnostic, ...]  # files set aside, rules broken in sum
+    incomplete: tuple[Diagnostic, ...] = ()  # missing and partial units, months not covered
+    months_covered: int = 0  # months of the period some used file covers
 
 
 def load_sources(ws: Workspace, use_cache: bool = True) -> list[Sourced]:
@@ -65,7 +70,36 @@ def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[
     diags = rule_warnings(agg, ws.catalog) + set_aside_notes(agg)
     if not agg.used:
         diags.append(warning("no-data", None, None, unit=agg.unit.name, period=period.label))
-    return Report(agg, compare(period.previous()), compare(period.year_earlier()), tuple(diags))
+    covered = len({m for u in agg.used for m in u.period.month_indexes() if period.start <= m < period.end})
+    return Report(agg, compare(period.previous()), compare(period.year_earlier()), tuple(diags),
+                  tuple(coverage_warnings(agg, tree, covered)), covered)
+
+
+def coverage_warnings(agg: Aggregate, tree: Tree, covered: int) -> list[Diagnostic]:
+    """Which expected units have not reported, which covered only part of the
+    period, and how many of its months the files cover, by name."""
+    done, label = agg.completeness, agg.period.label
+    out = []
+    if done.missing:
+        out.append(warning("units-missing", None, None, period=label, count=len(done.missing),
+                           expected=len(done.expected), units=_some(tree[c].name for c in done.missing)))
+    if done.partial:
+        units = _some(Phrase("unit-months", {"name": tree[c].name, "covered": done.months[c], "months": done.active[c]})
+                      for c in done.partial)
+        out.append(warning("units-partial", None, None, period=label, count=len(done.partial), units=units))
+    if agg.used and covered < agg.period.months:
+        out.append(warning("months-short", None, None, period=label, covered=covered, months=agg.period.months))
+    return out
+
+
+NAMED = 30  # units named in one warning; the rest are counted
+
+
+def _some(names: Iterable[str | Phrase]) -> tuple[str | Phrase, ...]:
+    """The first names of a list, then how many more (`status` lists them all)."""
+    names = list(names)
+    more = (Phrase("and-more", {"count": len(names) - NAMED}),) if len(names) > NAMED else ()
+    return tuple(names[:NAMED]) + more
 
 
 def set_aside_notes(agg: Aggregate) -> list[Diagnostic]:
