@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from doanreport.load.pipeline import load_workspace
 from doanreport.load.workspace import Workspace
-from doanreport.model.messages import Phrase
-from doanreport.model.units import Tree
 from doanreport.model.diagnostics import Diagnostic, has_errors, info, warning
 from doanreport.model.errors import DiagnosticsError
 from doanreport.model.facts import Sourced
+from doanreport.model.messages import Phrase
 from doanreport.model.periods import Period
+from doanreport.model.units import Tree
 from doanreport.rollup.aggregation import NARRATIVE, Aggregate, aggregate, double_counts, index_by_unit, rule_warnings
 
 
