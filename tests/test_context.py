@@ -12,7 +12,7 @@ from doanreport.load.workspace import open_workspace
 from doanreport.model.facts import Highlight, Sourced
 from doanreport.model.periods import parse
 from doanreport.report.context import Frame, ReportContext, TemplateDataError, group_by_units, merge_highlights
-from doanreport.report.templating import builtin_dir
+from doanreport.report.templating import builtin_dir, environment
 from doanreport.rollup.build import build_report
 
 
@@ -60,14 +60,30 @@ def test_ratio(ctx):
 
 def test_change_against_last_year_and_previous(ctx):
     up = ctx.change("tuyen_truyen.cuoc", "last_year")
-    assert up.number == pytest.approx(25.0)
-    assert str(up) == "tăng 25% so với cùng kỳ năm 2011"
+    assert (up.percent, up.direction, up.against, up.now, up.before) == (pytest.approx(25.0), "up", "last_year", 10, 8)
+    assert up.earlier.code == "2011Q1"
     down = ctx.change("tuyen_truyen.cuoc", "previous")
-    assert down.number == pytest.approx(-50.0)
-    assert down.words == "giảm 50% so với quý IV/2011"
+    assert (down.percent, down.direction, down.earlier.label) == (pytest.approx(-50.0), "down", "quý IV/2011")
     same = ctx.change("hien_mau.don_vi", "last_year")
-    assert same.words == "bằng cùng kỳ năm 2011"
+    assert (same.percent, same.direction) == (0.0, "same")
     assert ctx.change("hien_mau.don_vi", "previous") is None  # nothing to compare with
+
+
+def _words(ctx, source: str) -> str:
+    env = environment(None)
+    return env.from_string('{% import "_macros.md.j2" as m %}' + source).render(ctx.as_dict())
+
+
+def test_change_words_come_from_the_macro(ctx):
+    assert _words(ctx, '{{ m.change_words(change("tuyen_truyen.cuoc", "last_year")) }}') == "tăng 25% so với cùng kỳ năm 2011"
+    assert _words(ctx, '{{ m.change_words(change("tuyen_truyen.cuoc", "previous")) }}') == "giảm 50% so với quý IV/2011"
+    assert _words(ctx, '{{ m.change_words(change("hien_mau.don_vi", "last_year")) }}') == "bằng cùng kỳ năm 2011"
+    assert _words(ctx, '[{{ m.change_words(change("hien_mau.don_vi", "previous")) }}]') == "[]"
+
+
+def test_a_change_printed_without_the_macro_says_how_to_word_it(ctx):
+    with pytest.raises(TemplateDataError, match="change_words"):
+        _words(ctx, '{{ change("tuyen_truyen.cuoc", "last_year") }}')
 
 
 def test_frame_number_and_date_lines():

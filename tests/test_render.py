@@ -76,6 +76,18 @@ def test_markdown_states_the_figures_and_sections(run, ws):
     assert "None" not in md and "{{" not in md
 
 
+def test_a_change_against_last_year_is_stated_in_words(make_ws, run):
+    last_year = {
+        "data/dk-q1-2011.yaml": "unit: dk-test\nperiod: 2011Q1\nvalues: {tuyen_truyen: {cuoc: 3}}\n",
+        "data/vp-q1-2011.yaml": "unit: cd-vp-tinh-uy\nperiod: 2011Q1\nvalues: {tuyen_truyen: {cuoc: 200}}\n",
+    }
+    md = render(run, make_ws({**FILES, **last_year})).stdout
+    assert "219 cuộc tuyên truyền, học tập chủ trương, nghị quyết với 2.000 lượt đoàn viên thanh niên tham gia " \
+           "(số cuộc tăng 7,9% so với cùng kỳ năm 2011)." in md
+    same = {**last_year, "data/vp-q1-2011.yaml": "unit: cd-vp-tinh-uy\nperiod: 2011Q1\nvalues: {tuyen_truyen: {cuoc: 216}}\n"}
+    assert "(số cuộc bằng cùng kỳ năm 2011)." in render(run, make_ws({**FILES, **same})).stdout
+
+
 def test_sections_nobody_wrote_are_left_out(make_ws, run):
     ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  hien_mau: {don_vi: 4}\n"})
     result = run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1", "--unit", "cd-vp-tinh-uy")

@@ -78,11 +78,24 @@ class Counter:
 
 @dataclass(frozen=True)
 class Change:
-    number: float
-    words: str
+    """A figure against the same figure of an earlier period, as values only:
+    templates word it with `m.change_words(...)` of `_macros.md.j2`."""
+
+    percent: float  # signed: 12.5 is a rise of 12,5%; 0.0 when within ±0.05%
+    against: str  # "last_year" or "previous"
+    earlier: Period  # the period compared with (`label`, `first_year`, ...)
+    now: float | int
+    before: float | int
+
+    @property
+    def direction(self) -> str:
+        """`up`, `down` or `same`."""
+        return "same" if self.percent == 0 else ("up" if self.percent > 0 else "down")
 
     def __str__(self) -> str:
-        return self.words
+        # Printed as it is, a change would read as Python; the words are the template's.
+        raise TemplateDataError("kết quả change(...) là số liệu, không phải lời văn: "
+                                "viết {{ m.change_words(change(...)) }} với {% import \"_macros.md.j2\" as m %}")
 
 
 @dataclass(frozen=True)
@@ -179,11 +192,7 @@ class ReportContext:
         if now is None or not before or not _comparable(self.report.agg.coverage.get(code, 0), other.coverage.get(code, 0)):
             return None
         pct = 100.0 * (now - before) / before
-        where = (f"cùng kỳ năm {other.period.first_year}" if against == "last_year" else other.period.label)
-        if abs(pct) < 0.05:
-            return Change(0.0, f"bằng {where}")
-        verb = "tăng" if pct > 0 else "giảm"
-        return Change(pct, f"{verb} {vnformat.pct(abs(pct))} so với {where}")
+        return Change(0.0 if abs(pct) < 0.05 else pct, against, other.period, now, before)
 
     # --- tree, highlights, narrative ------------------------------------------
     def count_units(self, kind: str | Iterable[str] | None = None) -> int:
