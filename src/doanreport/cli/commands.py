@@ -366,6 +366,7 @@ def render(
     lang: LangOpt = None,
 ) -> None:
     """Lập báo cáo từ mẫu: ra Markdown hoặc .docx đúng thể thức văn bản của Đoàn."""
+    from doanreport.report.notes import left_out
     from doanreport.report.rendering import frame_for, to_docx
     from doanreport.report.rendering import render as render_report
 
@@ -379,6 +380,7 @@ def render(
     _notes(report, language, strict)
     frame = frame_for(ws, number, _parse_date(on), report_period)
     markdown = render_report(ws, report, template, frame, appendix.value if appendix else None)
+    views.print_diagnostics(_stderr(), left_out(report, markdown, ws.root), language)
     content = to_docx(markdown, f"Báo cáo {report.agg.period.label}") if chosen is DocFormat.docx else markdown
     if output is None:
         typer.echo(content, nl=False)

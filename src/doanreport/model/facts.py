@@ -33,6 +33,8 @@ class Highlight:
     program: str | None = None
     role: str | None = None
     description: str | None = None
+    file: str | None = None  # in an aggregate: the file it was read from,
+    index: int | None = None  # and its place in that file's list
 
 
 @dataclass(frozen=True, slots=True)

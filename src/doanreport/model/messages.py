@@ -196,6 +196,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Số liệu chưa đầy đủ (xem các cảnh báo trên); với --strict, lệnh dừng mà không ghi gì.",
         "The figures are incomplete (see the warnings above); with --strict the command stops without writing anything.",
     ),
+    "narrative-left-out": (
+        "Báo cáo chưa có mục «{key}» của {unit}: «{text}». Mẫu báo cáo không đặt mục này; thêm vào mẫu, hoặc chép vào báo cáo nếu cần.",
+        "The report leaves out '{key}' from {unit}: '{text}'. The template does not place this section; add it to the template, or copy it in if needed.",
+    ),
+    "highlight-left-out": (
+        "Báo cáo chưa nêu điển hình «{name}» của {unit}; mẫu báo cáo không đặt loại điển hình này.",
+        "The report does not mention the highlight '{name}' of {unit}; the template does not place this kind.",
+    ),
     "rollup-double-count": (
         "Đơn vị «{unit}» bị tính hai lần cho {period}: tệp tổng hợp {rollup} vẫn kê đơn vị này (theo cây tổ chức cũ), trong khi tệp {file} của đơn vị đã được tính ở nhánh hiện tại của nó. Lập lại tệp tổng hợp theo units.yaml hiện tại, hoặc bỏ tệp cũ.",
         "Unit '{unit}' is counted twice for {period}: rollup {rollup} still lists it (an old tree), while its file {file} is counted in its current branch. Make the rollup again from the current units.yaml, or remove the old one.",

@@ -20,7 +20,7 @@ from doanreport.model.facts import Highlight
 from doanreport.model.periods import Period
 from doanreport.model.units import Kind, Tree
 from doanreport.report import vnformat
-from doanreport.rollup.aggregation import Aggregate
+from doanreport.rollup.aggregation import Aggregate, Said
 from doanreport.rollup.build import Report
 
 
@@ -212,8 +212,16 @@ class ReportContext:
     def highlights(self, kind: str | None = None, program: str | None = None) -> list[MergedHighlight]:
         return merge_highlights(self.report.agg.highlights, kind, program)
 
-    def narrative(self, key: str) -> list[str]:
-        return list(self.report.agg.narrative.get(key, ()))
+    def narrative(self, key: str, scope: str = "own") -> list:
+        """The unit's own items for a section (`own`, a list of texts), or what the
+        units below it wrote (`children`: entries with `.text` and `.units`, the
+        same text from several units once)."""
+        agg = self.report.agg
+        if scope == "own":
+            return list(agg.narrative.get(key, ()))
+        if scope == "children":
+            return merge_said(s for s in agg.said if s.key == key and s.unit != agg.unit.code)
+        raise TemplateDataError(f"narrative(..., scope={scope!r}): scope là own hoặc children")
 
     def children(self) -> list[AggView]:
         return [AggView(c, self) for c in self.report.agg.children]
@@ -286,6 +294,22 @@ def merge_highlights(items: Iterable[Highlight], kind: str | None = None, progra
         entry["units"].setdefault(h.unit, h.unit_name)
     return [MergedHighlight(kind=e["h"].kind, name=e["h"].name, program=e["h"].program, role=e["h"].role,
                             description=e["h"].description, units=tuple(e["units"].values())) for e in merged.values()]
+
+
+@dataclass(frozen=True)
+class SaidEntry:
+    text: str
+    units: tuple[str, ...]  # unit names
+
+
+def merge_said(items: Iterable[Said]) -> list[SaidEntry]:
+    """One entry per text (ignoring case, spacing and punctuation), with every
+    unit that wrote it, in order."""
+    merged: dict[str, dict] = {}
+    for s in items:
+        entry = merged.setdefault(_key(s.text), {"text": s.text, "units": {}})
+        entry["units"].setdefault(s.unit, s.unit_name)
+    return [SaidEntry(e["text"], tuple(e["units"].values())) for e in merged.values()]
 
 
 def group_by_units(items: Iterable[MergedHighlight]) -> list[tuple[tuple[str, ...], list[MergedHighlight]]]:

@@ -56,6 +56,18 @@ class Aside:
 
 
 @dataclass(frozen=True)
+class Said:
+    """One narrative item a unit of the subtree wrote, and where (for notes)."""
+
+    unit: str
+    unit_name: str
+    key: str
+    text: str
+    file: str
+    index: int  # its place in the section (a paragraph is item 0)
+
+
+@dataclass(frozen=True)
 class Aggregate:
     unit: Unit
     period: Period
@@ -64,7 +76,8 @@ class Aggregate:
     children: tuple[Aggregate, ...]
     completeness: Completeness
     highlights: tuple[Highlight, ...]  # each with its unit
-    narrative: Mapping[str, tuple[str, ...]]
+    narrative: Mapping[str, tuple[str, ...]]  # the unit's own, by section
+    said: tuple[Said, ...]  # every narrative item of the subtree, the unit's own first
     used: tuple[Used, ...]
     set_aside: tuple[Aside, ...]
 
@@ -128,6 +141,7 @@ class _Run:
             highlights=(tuple(self._highlights(f for f in rollups + owns if id(f) in chosen.get(HIGHLIGHTS, ())))
                         + tuple(h for k in kids for h in k.highlights) if detail else ()),
             narrative=_narrative(rollups + owns, chosen) if detail else {},
+            said=(tuple(self._said(rollups + owns, chosen)) + tuple(x for k in kids for x in k.said) if detail else ()),
             used=tuple(used) + tuple(u for k in kids for u in k.used),
             set_aside=tuple(aside_r + aside_m + aside_o) + tuple(a for k in kids for a in k.set_aside),
         )
@@ -248,12 +262,20 @@ class _Run:
                 out[u.code] = Reporting(frozenset(months[:count]), u.code in done.late, u.code in done.undated)
         return out
 
+    def _said(self, files: Sequence[Sourced], chosen: Mapping[str, set[int]]) -> Iterable[Said]:
+        for f in sorted(files, key=lambda f: (f.facts.period.start, f.facts.period.end)):
+            unit = f.facts.unit
+            name = self.tree[unit].name if unit in self.tree else unit
+            for key, texts in f.facts.narrative.items():
+                if id(f) in chosen.get(NARRATIVE + key, ()):
+                    yield from (Said(unit, name, key, t, f.file, i) for i, t in enumerate(texts))
+
     def _highlights(self, files: Iterable[Sourced]) -> Iterable[Highlight]:
         for f in files:
-            for h in f.facts.highlights:
+            for i, h in enumerate(f.facts.highlights):
                 code = h.unit or f.facts.unit
                 name = h.unit_name or (self.tree[code].name if code in self.tree else code)
-                yield replace(h, unit=code, unit_name=name)
+                yield replace(h, unit=code, unit_name=name, file=f.file, index=i)
 
 
 def _plus_reporting(parts: Sequence[Reporting]) -> Reporting:

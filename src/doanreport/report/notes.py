@@ -1,0 +1,55 @@
+"""What a rendered report left out of what the units sent.
+
+Every narrative item and every highlight of the subtree either appears in the
+report's text or is named here, with its file and line, so that nothing a unit
+wrote disappears without a word. The check reads the rendered Markdown itself,
+so it holds for any template, built-in or the workspace's own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from doanreport.load.source import Document
+from doanreport.model.diagnostics import Diagnostic, info
+from doanreport.rollup.build import Report
+
+SHOWN = 80  # characters of a left-out text quoted in its note
+
+
+def left_out(report: Report, markdown: str, root: Path) -> list[Diagnostic]:
+    """A note for each narrative item and highlight the report does not contain,
+    at its file and line (files are read again from `root` for positions)."""
+    text = _plain(markdown)
+    docs: dict[str, Document] = {}
+
+    def pos(file: str, path: tuple) -> tuple[int, int] | None:
+        doc = docs.setdefault(file, Document(file, None, path=root / file))
+        return doc.pos(path)
+
+    notes = []
+    for said in report.agg.said:
+        if _plain(said.text) not in text:
+            notes.append(info("narrative-left-out", said.file, pos(said.file, ("narrative", said.key, said.index)),
+                              key=said.key, unit=said.unit_name, text=_short(said.text)))
+    for h in report.agg.highlights:
+        if _plain(h.name) not in text and h.file is not None:
+            notes.append(info("highlight-left-out", h.file, pos(h.file, ("highlights", h.index)),
+                              unit=h.unit_name, name=_short(h.name)))
+    return notes
+
+
+def _plain(text: str) -> str:
+    """Text as a reader sees it: Markdown escapes and emphasis marks gone, case
+    and spacing folded."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    text = re.sub(r"[*_“”\"]", "", text)
+    return " ".join(text.casefold().split())
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN else text[:SHOWN - 1].rstrip() + "…"

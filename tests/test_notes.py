@@ -1,0 +1,62 @@
+"""render names every narrative item and highlight that the report leaves out."""
+
+from __future__ import annotations
+
+CHILD = """\
+unit: cd-vp-tinh-uy
+period: 2012Q1
+values: {tuyen_truyen: {cuoc: 4}}
+highlights:
+  - {kind: mo_hinh, name: Mô hình Ngày thứ Bảy tình nguyện}
+narrative:
+  kho_khan:
+    - Kinh phí hoạt động còn hạn chế.
+  phuong_huong: Tổ chức đại hội chi đoàn trong quý II/2012.
+"""
+OTHER = """\
+unit: cd-so-tai-chinh
+period: 2012Q1
+values: {tuyen_truyen: {cuoc: 2}}
+narrative:
+  kho_khan: kinh phí hoạt động còn hạn chế
+"""
+OWN_TEMPLATE = """\
+{# Khó khăn của các cơ sở. #}
+{% for item in narrative("kho_khan", scope="children") %}
+- {{ item.units | join(", ") }}: {{ item.text }}
+{% endfor %}
+"""
+
+
+def render(run, ws, *extra):
+    return run("render", "--workspace", ws, "--period", "2012Q1", "--no-cache", *extra)
+
+
+def test_what_a_template_leaves_out_is_named_at_its_file_and_line(make_ws, run):
+    ws = make_ws({"data/vp.yaml": CHILD, "templates/chi-kho-khan.md.j2": OWN_TEMPLATE})
+    result = render(run, ws, "--template", "chi-kho-khan")
+    assert result.exit_code == 0, result.stderr
+    assert "- Chi đoàn Văn phòng Tỉnh ủy: Kinh phí hoạt động còn hạn chế." in result.stdout
+    notes = [line for line in result.stderr.splitlines() if "left-out" in line]
+    assert notes == [
+        "data/vp.yaml:9:17: ghi chú [narrative-left-out] Báo cáo chưa có mục «phuong_huong» của Chi đoàn Văn phòng "
+        "Tỉnh ủy: «Tổ chức đại hội chi đoàn trong quý II/2012.». Mẫu báo cáo không đặt mục này; thêm vào mẫu, "
+        "hoặc chép vào báo cáo nếu cần.",
+        "data/vp.yaml:5:5: ghi chú [highlight-left-out] Báo cáo chưa nêu điển hình «Mô hình Ngày thứ Bảy tình nguyện» "
+        "của Chi đoàn Văn phòng Tỉnh ủy; mẫu báo cáo không đặt loại điển hình này.",
+    ]
+
+
+def test_the_same_point_from_two_units_is_written_once_with_both(make_ws, run):
+    ws = make_ws({"data/vp.yaml": CHILD, "data/tc.yaml": OTHER, "templates/chi-kho-khan.md.j2": OWN_TEMPLATE})
+    result = render(run, ws, "--template", "chi-kho-khan")
+    assert "- Chi đoàn Văn phòng Tỉnh ủy, Chi đoàn Sở Tài chính: Kinh phí hoạt động còn hạn chế." in result.stdout
+    assert result.stdout.count("inh phí") == 1
+    assert not [line for line in result.stderr.splitlines() if "kho_khan" in line]
+
+
+def test_a_wrong_scope_stops_the_render(make_ws, run):
+    ws = make_ws({"data/vp.yaml": CHILD, "templates/sai.md.j2": '{{ narrative("kho_khan", scope="xa") }}\n'})
+    result = render(run, ws, "--template", "sai")
+    assert result.exit_code == 1
+    assert "scope" in result.stderr
