@@ -7,7 +7,9 @@ envelope has errors too, all in the same run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from doanreport.load.schema import suggest
 from doanreport.load.source import Document
@@ -35,7 +37,26 @@ def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
         return []
     unit_checks = _check_unit(doc, ctx.tree) + _check_rollup(doc, ctx) if ctx.tree is not None else []
     return (unit_checks + _check_values(doc, ctx.catalog)
-            + _check_narrative(doc, ctx.catalog) + _check_rollup_keys(doc))
+            + _check_narrative(doc, ctx.catalog) + _check_rollup_keys(doc) + _check_file_name(doc))
+
+
+# A period code in a file name: a year, then perhaps a half, quarter or month
+# (`dk-2012q1.yaml`, `bao-cao_2024-h1.yaml`, `2013m01-05-tong-hop.yaml`).
+_NAMED_PERIOD = re.compile(r"(?<![0-9])(20[0-9]{2})(?:[-_ ]?(h[12]|q[1-4]|m(?:0?[1-9]|1[0-2]))(?![0-9]))?(?![0-9])", re.I)
+
+
+def _check_file_name(doc: Document) -> list[Diagnostic]:
+    """A file whose name names a period its `period:` does not touch: a copied
+    form whose period was not changed, or a name typed wrong. A warning only."""
+    period = _period_of(doc)
+    found = _NAMED_PERIOD.search(PurePath(doc.file).stem)
+    if period is None or found is None:
+        return []
+    named = periods.parse(found.group(1) + (found.group(2) or ""))
+    if named.overlaps(period):
+        return []
+    return [warning("period-name-mismatch", doc.file, doc.pos(("period",)), name=PurePath(doc.file).name,
+                    named=named.label, period=period.label)]
 
 
 def _check_unit(doc: Document, tree: Tree) -> list[Diagnostic]:

@@ -232,6 +232,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "«{label}» ({code}) được tính trung bình theo «{weight_label}» ({weight}), nhưng tệp không ghi {weight}; tỷ lệ này sẽ được tính với trọng số 1.",
         "'{label}' ({code}) is averaged weighted by '{weight_label}' ({weight}), which the file does not give; it will count with weight 1.",
     ),
+    "period-name-mismatch": (
+        "Tên tệp «{name}» ghi {named}, nhưng trong tệp period là {period}. Kiểm tra lại kỳ báo cáo (có thể tệp được chép từ kỳ khác mà chưa sửa period), hoặc đổi tên tệp.",
+        "The file name '{name}' says {named}, but the file's period is {period}. Check the period (the file may be a copy of another period's), or rename the file.",
+    ),
     "unknown-narrative-key": (
         "Mục thuyết minh «{key}» không phải mục quen thuộc; mẫu báo cáo có sẵn sẽ không dùng đến nó.",
         "Narrative section '{key}' is not a known one; the built-in templates will not use it.",
