@@ -61,3 +61,11 @@ def test_status_does_not_repeat_what_its_table_shows(make_ws, run):
     result = run("status", "--workspace", ws, "--period", "2012Q1", "--no-cache")
     assert result.exit_code == 0
     assert "units-missing" not in result.stderr
+
+
+def test_status_shows_a_missing_unit_its_files_for_nearby_periods(make_ws, run):
+    ws = make_ws({"data/vp-q1.yaml": VP_Q1, "data/tc-2011q1.yaml": TC_Q1.replace("2012M01..2012M02", "2011Q1")})
+    result = run("status", "--workspace", ws, "--period", "2012Q1", "--no-cache")
+    assert result.exit_code == 0
+    row = next(line for line in result.stdout.splitlines() if "cd-so-tai-chinh" in line)
+    assert "kỳ khác: data/tc-2011q1.yaml (quý I/2011)" in " ".join(row.split())

@@ -148,9 +148,13 @@ def status_table(report: Report, tree: Tree, lang: str = "vi") -> Table:
         mine = files.get(code, [])
         dates = ", ".join(f"{u.submitted:%d/%m/%Y}" for u in mine if u.submitted)
         label = messages.phrase(f"state-{state}", lang)
+        shown = ", ".join(u.file for u in mine)
+        near = report.nearby.get(code)
+        if near:
+            shown = "; ".join(x for x in (shown, messages.phrase("nearby-files", lang, files=", ".join(
+                f"{file} ({label})" for file, label in near))) if x)
         table.add_row(escape(tree[code].name), code, f"[{STATUS_STYLE[state]}]{label}[/]",
-                      f"{done.months.get(code, 0)}/{agg.period.months}", dates,
-                      escape(", ".join(u.file for u in mine)))
+                      f"{done.months.get(code, 0)}/{agg.period.months}", dates, escape(shown))
     return table
 
 

@@ -357,6 +357,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 # Short phrases used inside messages and by the CLI.
 PHRASES: dict[str, tuple[str, str]] = {
     "unit-months": ("{name} ({covered}/{months} tháng)", "{name} ({covered}/{months} months)"),
+    "nearby-files": ("kỳ khác: {files}", "other periods: {files}"),
     "and-more": ("và {count} đơn vị khác (xem `doanreport status`)", "and {count} more (see `doanreport status`)"),
     "error": ("lỗi", "error"),
     "warning": ("cảnh báo", "warning"),

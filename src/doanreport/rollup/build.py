@@ -8,8 +8,8 @@ and the same period a year earlier, and checks the rules on the result.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from doanreport.load.pipeline import load_workspace
 from doanreport.load.workspace import Workspace
@@ -32,6 +32,8 @@ class Report:
     diagnostics: tuple[Diagnostic, ...]  # files set aside, rules broken in sum
     incomplete: tuple[Diagnostic, ...] = ()  # missing and partial units, months not covered
     months_covered: int = 0  # months of the period some used file covers
+    nearby: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # missing or partial unit ->
+    # (file, period label) of its files for periods near this one (a wrong period typed, a late file)
 
 
 def load_sources(ws: Workspace, use_cache: bool = True) -> list[Sourced]:
@@ -72,7 +74,23 @@ def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[
         diags.append(warning("no-data", None, None, unit=agg.unit.name, period=period.label))
     covered = len({m for u in agg.used for m in u.period.month_indexes() if period.start <= m < period.end})
     return Report(agg, compare(period.previous()), compare(period.year_earlier()), tuple(diags),
-                  tuple(coverage_warnings(agg, tree, covered)), covered)
+                  tuple(coverage_warnings(agg, tree, covered)), covered, nearby_files(agg, by_unit))
+
+
+NEAR = 12  # months either side of the period in which a unit's other files are shown
+
+
+def nearby_files(agg: Aggregate, by_unit: Mapping[str, list[Sourced]]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each unit missing or partial, its files that lie near the period but not inside it."""
+    p, done = agg.period, agg.completeness
+    window = Period(p.start - NEAR, p.end + NEAR)
+    out = {}
+    for code in done.missing + done.partial:
+        near = tuple((f.file, f.facts.period.label) for f in by_unit.get(code, ())
+                     if window.overlaps(f.facts.period) and not p.contains(f.facts.period))
+        if near:
+            out[code] = near
+    return out
 
 
 def coverage_warnings(agg: Aggregate, tree: Tree, covered: int) -> list[Diagnostic]:
