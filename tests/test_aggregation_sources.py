@@ -264,3 +264,17 @@ def test_a_rollup_of_a_unit_with_figures_of_its_own_validates_and_re_aggregates(
     first, second = json.loads(before.stdout), json.loads(after.stdout)
     assert second["values"] == first["values"] == {"to_chuc.doan_vien": 25, "tuyen_truyen.cuoc": 5}
     assert second["coverage"] == first["coverage"] == {"to_chuc.doan_vien": 2, "tuyen_truyen.cuoc": 2}
+
+
+def test_a_stock_is_never_the_sum_of_a_rollup_and_later_files_for_fewer_units():
+    q1 = sub("""
+        unit: dcs
+        period: 2012Q1
+        scope: rollup
+        values: {to_chuc: {doan_vien: 30}}
+        coverage: {to_chuc.doan_vien: 2}
+    """, "dcs-q1.yaml")
+    q2 = sub("unit: a\nperiod: 2012Q2\nvalues: {to_chuc: {doan_vien: 16}}\n", "a-q2.yaml")
+    result = run([q1, q2], "2012H1")
+    assert result.values == {"to_chuc.doan_vien": 30}  # the rollup covers both units; a's later 16 alone would lose b
+    assert dict(result.coverage) == {"to_chuc.doan_vien": 2}

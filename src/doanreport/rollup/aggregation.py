@@ -26,7 +26,7 @@ from doanreport.model.periods import Period
 from doanreport.model.units import Tree, Unit
 from doanreport.rollup import completeness
 from doanreport.rollup.completeness import NO_COMPLETENESS, NOT_REPORTED, Completeness, Reporting
-from doanreport.rollup.measures import EMPTY, Measure, over_time, plus, superseded
+from doanreport.rollup.measures import EMPTY, Measure, over_time, plus, rollup_stock_wins, superseded
 from doanreport.rollup.selection import Choice, SetAside, choose, choose_by_item
 
 
@@ -123,10 +123,16 @@ class _Run:
             credits = _merged(credits, (self._credits(f.facts) for f in rollups))
         used = [self._used(f) for f in rollups + owns]
         rollup_measure = self._over_time(rollups, stale=stale)
-        stale = _later_stocks(stale, rollup_measure)
         own_measure = plus(self._over_time(c.files, c.what, stale) for c in choices)
         kids = [self.node(c, masked, credits, stale) for c in unit.children]
-        own = plus([own_measure, superseded(rollup_measure, plus([own_measure] + [k.measure for k in kids]))])
+        rest = plus([own_measure] + [k.measure for k in kids])
+        later = _later_stocks(rollup_measure, rest)
+        if later:  # stocks the rollup gives in place of the files below: theirs are superseded
+            stale = {**stale, **later}
+            own_measure = plus(self._over_time(c.files, c.what, stale) for c in choices)
+            kids = [self.node(c, masked, credits, stale) for c in unit.children]
+            rest = plus([own_measure] + [k.measure for k in kids])
+        own = plus([own_measure, superseded(rollup_measure, rest)])
         shown = tuple(k for k in kids if k.used or self.tree[k.unit.code].active_in(self.period))
         detail = self.detail
         chosen = _chosen_for(choices, rollups)
@@ -327,14 +333,19 @@ def _narrative(files: Sequence[Sourced], chosen: Mapping[str, set[int]]) -> dict
     return {k: tuple(v) for k, v in out.items() if v}
 
 
-def _later_stocks(stale: Mapping[str, int], rollup: Measure) -> Mapping[str, int]:
-    """`stale` with the stocks a rollup at this unit states (code -> its end month)."""
-    if not rollup.asof:
-        return stale
-    out = dict(stale)
+def _later_stocks(rollup: Measure, rest: Measure) -> dict[str, int]:
+    """Stocks the rollup states in place of the rest of its branch: code -> the
+    last month whose files below it supersedes (all of them when it covers
+    more units than they do)."""
+    out = {}
     for code, month in rollup.asof.items():
-        out[code] = max(out.get(code, month), month)
+        if code in rest.asof and rollup_stock_wins(code, rollup, rest):
+            more = rollup.coverage.get(code, 1) > rest.coverage.get(code, 0)
+            out[code] = EVER if more else month
     return out
+
+
+EVER = 10**9  # a month after every period
 
 
 def index_by_unit(files: Iterable[Sourced]) -> dict[str, list[Sourced]]:

@@ -153,15 +153,24 @@ def over_time(files: Iterable[Facts], catalog: Catalog, only: AbstractSet[str] |
     return Measure(values, {code: run.pool() for code, run in rates.items()}, coverage, asof)
 
 
+def rollup_stock_wins(code: str, rollup: Measure, rest: Measure) -> bool:
+    """Which of a rollup and the rest of its branch (files for other months) gives
+    a stock both state: the one that covers more units, else the later one."""
+    mine, theirs = rollup.coverage.get(code, 1), rest.coverage.get(code, 0)
+    if mine != theirs:
+        return mine > theirs
+    return rollup.asof[code] > rest.asof.get(code, -1)
+
+
 def superseded(rollup: Measure, rest: Measure) -> Measure:
-    """What a rollup adds beside the rest of its branch (files for other months):
-    a stock the rest states later is the rest's, and a unit counted by both is
-    counted once (coverage: the larger count, not the sum)."""
-    later = {code for code, month in rollup.asof.items() if rest.asof.get(code, -1) > month}
-    values = {code: v for code, v in rollup.values.items() if code not in later}
+    """What a rollup adds beside the rest of its branch: a stock both state is
+    the rest's when `rollup_stock_wins` says so (never the sum of both), and a
+    unit counted by both is counted once (coverage: the larger count)."""
+    lost = {code for code in rollup.asof if code in rest.asof and not rollup_stock_wins(code, rollup, rest)}
+    values = {code: v for code, v in rollup.values.items() if code not in lost}
     coverage = {code: n - rest.coverage.get(code, 0) for code, n in rollup.coverage.items()
                 if n > rest.coverage.get(code, 0)}
-    asof = {code: m for code, m in rollup.asof.items() if code not in later}
+    asof = {code: m for code, m in rollup.asof.items() if code not in lost}
     return Measure(values, rollup.means, coverage, asof)
 
 
