@@ -333,11 +333,12 @@ def templates(
     except UserError:
         if workspace is not None:
             raise
-    console = _stdout()
+    console, language = _stdout(), _lang(ctx)
     for info in available(folder):
-        origin = (messages.phrase("builtin-template", _lang(ctx)) if info.origin == "builtin"
-                  else messages.phrase("workspace-template", _lang(ctx), name=info.path.name))
-        console.print(f"[bold]{escape(info.name)}[/bold]  ({escape(origin)})\n    {escape(info.description)}")
+        origin = (messages.phrase("builtin-template", language) if info.origin == "builtin"
+                  else messages.phrase("workspace-template", language, name=info.path.name))
+        about = messages.phrase("template-unreadable", language) if info.description is None else info.description
+        console.print(f"[bold]{escape(info.name)}[/bold]  ({escape(origin)})\n    {escape(about)}")
 
 
 @app.command()
@@ -370,7 +371,8 @@ def render(
     _notes(report, language)
     frame = frame_for(ws, number, _parse_date(on), report_period)
     markdown = render_report(ws, report, template, frame, appendix.value if appendix else None)
-    content = to_docx(markdown, f"Báo cáo {report.agg.period.label}") if chosen is DocFormat.docx else markdown
+    title = messages.phrase("docx-title", "vi", period=report.agg.period.label)  # a Vietnamese document
+    content = to_docx(markdown, title) if chosen is DocFormat.docx else markdown
     if output is None:
         typer.echo(content, nl=False)
     else:

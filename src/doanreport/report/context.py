@@ -25,7 +25,19 @@ from doanreport.rollup.build import Report
 
 
 class TemplateDataError(Exception):
-    """A template asked for something that does not exist (an unknown code)."""
+    """A template asked for something that does not exist (an unknown code).
+
+    Like `UserError`, it carries a key of the message table's phrases and its
+    arguments, not a sentence: the reader's language is chosen when it is shown.
+    """
+
+    def __init__(self, code: str, /, **args: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.args_map: Mapping[str, Any] = args
+
+    def __str__(self) -> str:  # for logs and tests; users see the phrase (templating.py)
+        return f"{self.code}: {dict(self.args_map)}"
 
 
 @dataclass(frozen=True)
@@ -94,8 +106,8 @@ class Change:
 
     def __str__(self) -> str:
         # Printed as it is, a change would read as Python; the words are the template's.
-        raise TemplateDataError("kết quả change(...) là số liệu, không phải lời văn: "
-                                "viết {{ m.change_words(change(...)) }} với {% import \"_macros.md.j2\" as m %}")
+        raise TemplateDataError("template-change-not-text", write="{{ m.change_words(change(...)) }}",
+                                macros='{% import "_macros.md.j2" as m %}')
 
 
 @dataclass(frozen=True)
@@ -138,7 +150,7 @@ class ReportContext:
     # --- values ------------------------------------------------------------
     def _check(self, code: str) -> None:
         if code not in self.catalog:
-            raise TemplateDataError(f"chỉ tiêu «{code}» không có trong danh mục chỉ tiêu")
+            raise TemplateDataError("template-unknown-indicator", code=code)
 
     def value_in(self, agg: Aggregate, code: str) -> float | int | None:
         self._check(code)
