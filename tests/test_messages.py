@@ -9,6 +9,7 @@ several lines is found too. Template errors are shown in the user's language.
 from __future__ import annotations
 
 import ast
+import errno
 import re
 import string
 from functools import cache
@@ -60,9 +61,15 @@ def test_the_english_texts_are_english():
 
 
 @cache
-def source_trees() -> dict[str, ast.AST]:
-    return {path.relative_to(SOURCE).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
-            for path in sorted(SOURCE.rglob("*.py")) if path != TABLE}
+def source_trees() -> dict[str, ast.Module]:
+    """Every module of the package; messages.py without the table itself."""
+    trees = {path.relative_to(SOURCE).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
+             for path in sorted(SOURCE.rglob("*.py"))}
+    table = trees["model/messages.py"]
+    table.body = [node for node in table.body
+                  if not (isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) in ("MESSAGES", "PHRASES"))]
+    assert len(table.body) < len(ast.parse(TABLE.read_text(encoding="utf-8")).body)
+    return trees
 
 
 def _name(func: ast.expr) -> str | None:
@@ -136,6 +143,13 @@ def test_render_and_phrase_pick_the_language():
     assert messages.render("template-error", {"where": "x.md.j2:1", "detail": messages.Phrase("template-not-utf8")}, "vi") \
         == "Lỗi trong mẫu báo cáo x.md.j2:1: tệp mẫu không phải UTF-8"
     assert messages.phrase("total", "vi") == "Tổng cộng"
+
+
+def test_file_system_reasons_are_phrases_or_the_systems_words():
+    denied = messages.os_reason(PermissionError(errno.EACCES, "Permission denied"))
+    assert messages.render("output-failed", {"path": "x", "reason": denied}, "en") == "Cannot write x: permission denied."
+    assert messages.render("output-failed", {"path": "x", "reason": denied}, "vi") == "Không ghi được tệp x: không có quyền truy cập."
+    assert messages.os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links")) == "Too many levels of symbolic links"
 
 
 # --- the CLI: template errors in the user's language ----------------------------

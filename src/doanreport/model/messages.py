@@ -3,6 +3,14 @@
 Messages are looked up by code and filled with `str.format` arguments. A
 diagnostic keeps only the code and the arguments; the language is chosen when
 it is printed (`--lang`). Each message says what is wrong and how to fix it.
+
+`MESSAGES` are whole messages (diagnostics, errors); `PHRASES` are shorter
+texts: parts of messages, terminal labels, and the words of the files that
+are Vietnamese documents whatever `--lang` says (a blank form, a rollup
+file's header, CSV/XLSX labels, the `init` sample's comments), looked up with
+`phrase(key, "vi")`. Not here: the command-line `--help` texts (Vietnamese,
+next to their options in `cli/commands.py`), the two-language period errors
+of `model/periods.py`, and the words of the report itself (templates).
 """
 
 from __future__ import annotations
@@ -12,8 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LANGS = ("vi", "en")
-
-_SUGGEST = {"vi": " Có phải ý bạn là «{suggestion}»?", "en": " Did you mean '{suggestion}'?"}
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- reading files -------------------------------------------------
@@ -469,6 +475,15 @@ PHRASES: dict[str, tuple[str, str]] = {
         "A sample data file. Make a blank one for another unit with:",
     ),
     "init-is-a-file": ("đó là một tệp, không phải thư mục", "it is a file, not a folder"),
+    "did-you-mean": (" Có phải ý bạn là «{suggestion}»?", " Did you mean '{suggestion}'?"),
+    # --- file-system errors by errno (os_reason) -------------------------------
+    "errno-2": ("không tìm thấy tệp hoặc thư mục", "no such file or folder"),
+    "errno-13": ("không có quyền truy cập", "permission denied"),
+    "errno-17": ("đã có tệp cùng tên", "a file of that name exists"),
+    "errno-20": ("một phần của đường dẫn là tệp, không phải thư mục", "part of the path is a file, not a folder"),
+    "errno-21": ("đó là một thư mục", "it is a folder"),
+    "errno-28": ("hết chỗ trống trên đĩa", "no space left on the disk"),
+    "errno-30": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
 }
 
 
@@ -501,7 +516,7 @@ def render(code: str, args: Mapping[str, Any], lang: str = "vi") -> str:
     values.setdefault("hint", "")
     text = pair[index].format(**values)
     if args.get("suggestion"):
-        text += _SUGGEST[LANGS[index]].format(suggestion=args["suggestion"])
+        text += phrase("did-you-mean", LANGS[index], suggestion=args["suggestion"])
     return text
 
 
@@ -523,21 +538,11 @@ def severity_label(severity: str, lang: str = "vi") -> str:
     return phrase(severity, lang)
 
 
-_ERRNO = {
-    2: ("không tìm thấy tệp hoặc thư mục", "no such file or folder"),
-    13: ("không có quyền truy cập", "permission denied"),
-    17: ("đã có tệp cùng tên", "a file of that name exists"),
-    20: ("một phần của đường dẫn là tệp, không phải thư mục", "part of the path is a file, not a folder"),
-    21: ("đó là một thư mục", "it is a folder"),
-    28: ("hết chỗ trống trên đĩa", "no space left on the disk"),
-    30: ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
-}
-
-
-def os_reason(exc: OSError) -> Bilingual | str:
-    """The reason of a file-system error in the reader's language where known."""
-    pair = _ERRNO.get(exc.errno or -1)
-    return Bilingual(*pair) if pair else (exc.strerror or str(exc))
+def os_reason(exc: OSError) -> Phrase | str:
+    """The reason of a file-system error in the reader's language where known
+    (`errno-N` phrases), else the system's own words."""
+    key = f"errno-{exc.errno}"
+    return Phrase(key) if key in PHRASES else (exc.strerror or str(exc))
 
 
 def _index(lang: str) -> int:
