@@ -358,7 +358,8 @@ def render(
     lang: LangOpt = None,
 ) -> None:
     """Lập báo cáo từ mẫu: ra Markdown hoặc .docx đúng thể thức văn bản của Đoàn."""
-    from doanreport.report.rendering import frame_for, to_docx
+    from doanreport.report.docx.writer import markdown_to_docx
+    from doanreport.report.rendering import frame_for
     from doanreport.report.rendering import render as render_report
 
     ws = open_workspace(workspace)
@@ -370,9 +371,10 @@ def render(
     language = _lang(ctx)
     _notes(report, language)
     frame = frame_for(ws, number, _parse_date(on), report_period)
-    markdown = render_report(ws, report, template, frame, appendix.value if appendix else None)
+    rendered = render_report(ws, report, template, frame, appendix.value if appendix else None)
     title = messages.phrase("docx-title", "vi", period=report.agg.period.label)  # a Vietnamese document
-    content = to_docx(markdown, title) if chosen is DocFormat.docx else markdown
+    content = (markdown_to_docx(rendered.body, title, rendered.appendix) if chosen is DocFormat.docx
+               else rendered.markdown)
     if output is None:
         typer.echo(content, nl=False)
     else:
