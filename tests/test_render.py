@@ -222,6 +222,28 @@ def test_appendix_all_has_a_row_per_reporting_unit(run, ws):
     assert names[:3] == ["Đoàn Khối các cơ quan tỉnh", "Chi đoàn Văn phòng Tỉnh ủy", "Chi đoàn Sở Tài chính"]
 
 
+def test_a_workspace_rewords_the_appendix_in_both_outputs(make_ws, run, tmp_path):
+    from doanreport.report.templating import builtin_dir
+
+    own = (builtin_dir() / "_phu_luc.md.j2").read_text(encoding="utf-8").replace('"Tổng cộng"', '"Cộng"')
+    ws = make_ws({**FILES, "templates/_phu_luc.md.j2": own})
+    md = render(run, ws, "--appendix", "children").stdout
+    assert "|  | Cộng |" in md and "Tổng cộng" not in md
+    document, _ = _docx(run, ws, tmp_path, "--appendix", "children")
+    total = document.tables[-1].rows[-1]
+    assert total.cells[1].text == "Cộng" and total.cells[1].paragraphs[0].runs[0].bold
+
+
+def test_a_broken_appendix_partial_fails_with_its_name(make_ws, run):
+    ws = make_ws({**FILES, "templates/_phu_luc.md.j2": "{% set title = 'PHỤ LỤC' %}\n{% macro caption( %}\n"})
+    result = render(run, ws, "--appendix", "children")
+    assert result.exit_code == 1
+    assert "_phu_luc.md.j2:2" in result.stderr and "Traceback" not in result.stderr
+    ws = make_ws({**FILES, "templates/_phu_luc.md.j2": "{% set title = 'PHỤ LỤC' %}\n"})
+    result = render(run, ws, "--appendix", "children")
+    assert result.exit_code == 1 and "_phu_luc.md.j2" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_templates_command_lists_builtins_and_overrides(make_ws, run):
     ws = make_ws({"templates/quy.md.j2": "{# Mẫu quý riêng của Đoàn Khối. #}\n{% extends 'builtin/quy.md.j2' %}\n"})
     result = run("templates", "--workspace", ws)

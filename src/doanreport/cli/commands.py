@@ -341,11 +341,12 @@ def templates(
     except UserError:
         if workspace is not None:
             raise
-    console = _stdout()
+    console, language = _stdout(), _lang(ctx)
     for info in available(folder):
-        origin = (messages.phrase("builtin-template", _lang(ctx)) if info.origin == "builtin"
-                  else messages.phrase("workspace-template", _lang(ctx), name=info.path.name))
-        console.print(f"[bold]{escape(info.name)}[/bold]  ({escape(origin)})\n    {escape(info.description)}")
+        origin = (messages.phrase("builtin-template", language) if info.origin == "builtin"
+                  else messages.phrase("workspace-template", language, name=info.path.name))
+        about = messages.phrase("template-unreadable", language) if info.description is None else info.description
+        console.print(f"[bold]{escape(info.name)}[/bold]  ({escape(origin)})\n    {escape(about)}")
 
 
 @app.command()
@@ -366,8 +367,9 @@ def render(
     lang: LangOpt = None,
 ) -> None:
     """Lập báo cáo từ mẫu: ra Markdown hoặc .docx đúng thể thức văn bản của Đoàn."""
+    from doanreport.report.docx.writer import markdown_to_docx
     from doanreport.report.notes import left_out
-    from doanreport.report.rendering import frame_for, to_docx
+    from doanreport.report.rendering import frame_for
     from doanreport.report.rendering import render as render_report
 
     ws = open_workspace(workspace)
@@ -379,9 +381,11 @@ def render(
     language = _lang(ctx)
     _notes(report, language, strict)
     frame = frame_for(ws, number, _parse_date(on), report_period)
-    markdown = render_report(ws, report, template, frame, appendix.value if appendix else None)
-    views.print_diagnostics(_stderr(), left_out(report, markdown, ws.root), language)
-    content = to_docx(markdown, f"Báo cáo {report.agg.period.label}") if chosen is DocFormat.docx else markdown
+    rendered = render_report(ws, report, template, frame, appendix.value if appendix else None)
+    views.print_diagnostics(_stderr(), left_out(report, rendered.body, ws.root), language)
+    title = messages.phrase("docx-title", "vi", period=report.agg.period.label)  # a Vietnamese document
+    content = (markdown_to_docx(rendered.body, title, rendered.appendix) if chosen is DocFormat.docx
+               else rendered.markdown)
     if output is None:
         typer.echo(content, nl=False)
     else:

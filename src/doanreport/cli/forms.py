@@ -2,7 +2,8 @@
 
 A form is a valid submission with every value left empty (empty means "not
 reported"), each line commented with the indicator's Vietnamese label and
-unit, grouped under the catalog's group headings.
+unit, grouped under the catalog's group headings. The form is a Vietnamese
+document: its words come from the message table in Vietnamese.
 """
 
 from __future__ import annotations
@@ -10,44 +11,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from doanreport.load.submission import NARRATIVE_KEYS
+from doanreport.model import messages
 from doanreport.model.catalog import Catalog, Indicator
 from doanreport.model.periods import Period
 from doanreport.model.units import Unit
 
-NARRATIVE_LABELS = {
-    "chi_dao": "Công tác chỉ đạo",
-    "trien_khai": "Công tác triển khai, tổ chức thực hiện",
-    "danh_gia_chung": "Đánh giá chung",
-    "thuan_loi": "Thuận lợi",
-    "kho_khan": "Khó khăn",
-    "han_che": "Hạn chế",
-    "nguyen_nhan": "Nguyên nhân",
-    "kinh_nghiem": "Bài học kinh nghiệm",
-    "kien_nghi": "Kiến nghị, đề xuất",
-    "phuong_huong": "Phương hướng, nhiệm vụ kỳ tới",
-}
 
-_HEADER = """\
-# Báo cáo số liệu của {name} ({code})
-# Kỳ báo cáo: {label} ({period})
-#
-# Cách điền:
-#   - Ghi số vào sau dấu hai chấm, ví dụ `cuoc: 5`. Viết số liền, không dấu chấm
-#     ngăn cách hàng nghìn (2145, không phải 2.145); tỷ lệ % dùng dấu chấm thập
-#     phân (85.5).
-#   - Để trống = không báo cáo chỉ tiêu đó; ghi 0 = có báo cáo, kết quả là không có.
-#   - Số liệu "cuối kỳ" là số tại thời điểm cuối kỳ (không cộng dồn).
-#   - Kiểm tra bằng lệnh: doanreport validate <tệp này>
-"""
+def _vi(key: str, **args: object) -> str:
+    """A form is a Vietnamese document: its words in Vietnamese whatever --lang says."""
+    return messages.phrase(key, "vi", **args)
+
+
+def _comment(text: str, indent: str = "") -> list[str]:
+    """`text` as YAML comment lines (`#` alone for an empty line)."""
+    return [f"{indent}# {line}" if line else f"{indent}#" for line in text.splitlines()]
 
 
 def blank_form(unit: Unit, period: Period, catalog: Catalog, codes: Iterable[str] | None = None) -> str:
     """The text of a blank submission for `unit` and `period`."""
     wanted = set(codes) if codes is not None else set(catalog.indicators)
-    lines = [_HEADER.format(name=" ".join(unit.name.split()), code=unit.code, label=period.label, period=period.code)]
+    name = " ".join(unit.name.split())
+    lines = [*_comment(_vi("form-title", name=name, code=unit.code)),
+             *_comment(_vi("form-period", label=period.label, period=period.code)), "#",
+             *_comment(_vi("form-howto")), ""]
     lines += [f"unit: {unit.code}", f"period: {period.code}", "scope: own",
-              "submitted:            # ngày nộp, dạng NĂM-THÁNG-NGÀY, ví dụ 2012-03-14",
-              "prepared_by:          # người lập báo cáo", "", "values:"]
+              f"submitted:            # {_vi('form-submitted')}",
+              f"prepared_by:          # {_vi('form-prepared-by')}", "", "values:"]
     for group in catalog.all_groups():
         inds = [catalog[c] for c in catalog.codes_in(group) if c in wanted]
         if not inds:
@@ -56,14 +45,14 @@ def blank_form(unit: Unit, period: Period, catalog: Catalog, codes: Iterable[str
         lines.append(f"  {group}:")
         width = max(len(i.name) for i in inds) + 1
         lines += [f"    {(i.name + ':').ljust(width)}  # {_describe(i)}" for i in inds]
-    lines += ["", "# Điển hình (mô hình, công trình, phần việc, cá nhân, tập thể), mỗi mục một khối:",
+    lines += ["", *_comment(_vi("form-highlights")),
               "#   - kind: mo_hinh          # mo_hinh | cong_trinh | phan_viec | ca_nhan | tap_the",
-              "#     name: Tên mô hình",
-              "#     program: ct03          # không bắt buộc: 3tn, ct03, ...",
-              "#     role: Chức vụ (với cá nhân)",
-              "#     description: Mô tả ngắn",
-              "highlights: []", "", "# Thuyết minh: một đoạn văn, hoặc danh sách các ý (mỗi ý một dòng `- `).", "narrative:"]
-    lines += [f"  {key}:{' ' * (16 - len(key))}# {NARRATIVE_LABELS[key]}" for key in NARRATIVE_KEYS]
+              f"#     name: {_vi('form-highlight-name')}",
+              f"#     program: ct03          # {_vi('form-highlight-optional')}: 3tn, ct03, ...",
+              f"#     role: {_vi('form-highlight-role')}",
+              f"#     description: {_vi('form-highlight-description')}",
+              "highlights: []", "", *_comment(_vi("form-narrative")), "narrative:"]
+    lines += [f"  {key}:{' ' * (16 - len(key))}# {_vi(f'narrative-{key}')}" for key in NARRATIVE_KEYS]
     return "\n".join(lines) + "\n"
 
 
@@ -71,9 +60,9 @@ def _describe(ind: Indicator) -> str:
     """One comment line (a label or help text with a line break would end the comment)."""
     text = f"{ind.label} ({ind.unit})"
     if ind.aggregate == "last":
-        text += ", số cuối kỳ"
+        text += f", {_vi('form-last')}"
     elif ind.aggregate == "mean":
-        text += ", từ 0 đến 100"
+        text += f", {_vi('form-percent')}"
     if ind.help:
         text += f". {ind.help}"
     return " ".join(text.split())

@@ -10,46 +10,50 @@ from datetime import date
 from pathlib import Path
 
 from doanreport.load.workspace import CONFIG_NAME
+from doanreport.model import messages
 from doanreport.model.errors import UserError
-from doanreport.model.messages import Bilingual
+from doanreport.model.messages import Phrase
 from doanreport.model.periods import Period
 from doanreport.report.output import write_atomic
 
+# The sample files: YAML with the comments' words as {fields}, filled from the
+# message table in Vietnamese (a workspace is Vietnamese whatever --lang says).
+# The sample names and sentences are data, like the examples/ workspaces.
 CONFIG = """\
-# Cấu hình không gian làm việc doanreport. Mọi mục đều có thể sửa.
-root: dk-ccq-mau                # đơn vị được báo cáo khi không ghi --unit
-units: units.yaml               # cây tổ chức
-data: data                      # các tệp số liệu: mọi *.yaml / *.yml trong thư mục này
-catalog: []                     # tệp danh mục chỉ tiêu bổ sung, ví dụ [catalog.yaml]
-templates: templates            # mẫu báo cáo riêng (ghi đè mẫu có sẵn cùng tên)
-deadline_day: 20                # hạn nộp: ngày 20 của tháng sau khi hết kỳ
-document:                       # khung văn bản
+# {title}
+root: dk-ccq-mau                # {root}
+units: units.yaml               # {units}
+data: data                      # {data}
+catalog: []                     # {catalog}
+templates: templates            # {templates}
+deadline_day: 20                # {deadline}
+document:                       # {document}
   issuer: BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH
-  symbol: ĐTNK                  # dùng trong "Số: 36-BC/ĐTNK"
-  place: Sóc Trăng              # địa danh ở dòng ngày tháng
-  signer: {on_behalf: TM. BAN THƯỜNG VỤ, title: BÍ THƯ, name: Nguyễn Văn An}
+  symbol: ĐTNK                  # {symbol}
+  place: Sóc Trăng              # {place}
+  signer: {{on_behalf: TM. BAN THƯỜNG VỤ, title: BÍ THƯ, name: Nguyễn Văn An}}
   recipients: [Ban Thường vụ Tỉnh Đoàn, Thường trực Đảng ủy Khối, Các cơ sở Đoàn trực thuộc, Lưu VP]
 """
 
 UNITS = """\
-# Cây tổ chức. kind: tinh_doan, doan_khoi, huyen_doan, doan_co_so, chi_doan_co_so, chi_doan
-# Ngày thành lập / giải thể (không bắt buộc): established: 2010-03-26, dissolved: 2012-02-15
+# {title}
+# {dates}
 code: dk-ccq-mau
 name: Đoàn Khối các cơ quan tỉnh
 kind: doan_khoi
 children:
-  - {code: cd-vp-tinh-uy, name: Chi đoàn Văn phòng Tỉnh ủy, kind: chi_doan_co_so}
-  - {code: cd-so-tai-chinh, name: Chi đoàn Sở Tài chính, kind: chi_doan_co_so}
+  - {{code: cd-vp-tinh-uy, name: Chi đoàn Văn phòng Tỉnh ủy, kind: chi_doan_co_so}}
+  - {{code: cd-so-tai-chinh, name: Chi đoàn Sở Tài chính, kind: chi_doan_co_so}}
   - code: dcs-bv-da-khoa
     name: Đoàn cơ sở Bệnh viện Đa khoa tỉnh
     kind: doan_co_so
     children:
-      - {code: cd-khoa-noi, name: Chi đoàn Khoa Nội, kind: chi_doan}
-      - {code: cd-khoa-ngoai, name: Chi đoàn Khoa Ngoại, kind: chi_doan}
+      - {{code: cd-khoa-noi, name: Chi đoàn Khoa Nội, kind: chi_doan}}
+      - {{code: cd-khoa-ngoai, name: Chi đoàn Khoa Ngoại, kind: chi_doan}}
 """
 
 SUBMISSION = """\
-# Tệp số liệu mẫu. Tạo mẫu trống cho đơn vị khác bằng:
+# {title}
 #   doanreport form --unit cd-so-tai-chinh --period {period}
 unit: cd-vp-tinh-uy
 period: {period}
@@ -71,6 +75,28 @@ narrative:
 """
 
 
+def _vi(key: str, **args: object) -> str:
+    return messages.phrase(key, "vi", **args)
+
+
+def config_text() -> str:
+    return CONFIG.format(
+        title=_vi("init-config-title"), root=_vi("init-config-root"), units=_vi("init-config-units"),
+        data=_vi("init-config-data"), catalog=_vi("init-config-catalog"), templates=_vi("init-config-templates"),
+        deadline=_vi("init-config-deadline", day=20), document=_vi("init-config-document"),
+        symbol=_vi("init-config-symbol", example="Số: 36-BC/ĐTNK"), place=_vi("init-config-place"))
+
+
+def units_text() -> str:
+    kinds = "tinh_doan, doan_khoi, huyen_doan, doan_co_so, chi_doan_co_so, chi_doan"
+    return UNITS.format(title=_vi("init-units-title", kinds=kinds),
+                        dates=_vi("init-units-dates", example="established: 2010-03-26, dissolved: 2012-02-15"))
+
+
+def submission_text(period: Period) -> str:
+    return SUBMISSION.format(title=_vi("init-sample-title"), period=period.code, submitted=period.end_date.isoformat())
+
+
 def last_quarter(today: date) -> Period:
     current = today.year * 12 + (today.month - 1) // 3 * 3
     return Period(current - 3, current)
@@ -82,16 +108,12 @@ def init_workspace(folder: Path, today: date | None = None) -> list[Path]:
     if (folder / CONFIG_NAME).exists():
         raise UserError("init-exists", path=str(folder))
     if folder.exists() and not folder.is_dir():
-        raise UserError("output-failed", path=str(folder),
-                        reason=Bilingual("đó là một tệp, không phải thư mục", "it is a file, not a folder"))
+        raise UserError("output-failed", path=str(folder), reason=Phrase("init-is-a-file"))
     period = last_quarter(today or date.today())
-    submitted = period.end_date
     files = {
-        folder / CONFIG_NAME: CONFIG,
-        folder / "units.yaml": UNITS,
-        folder / "data" / f"cd-vp-tinh-uy-{period.code.lower()}.yaml": SUBMISSION.format(
-            period=period.code, submitted=submitted.isoformat()
-        ),
+        folder / CONFIG_NAME: config_text(),
+        folder / "units.yaml": units_text(),
+        folder / "data" / f"cd-vp-tinh-uy-{period.code.lower()}.yaml": submission_text(period),
     }
     taken = [p for p in files if p.exists()]
     taken += [p for p in (folder / "data", folder / "templates") if p.exists() and not p.is_dir()]

@@ -23,7 +23,7 @@ class UserError(DoanreportError):
 
     exit_code = 1
 
-    def __init__(self, code: str, **args: Any) -> None:
+    def __init__(self, code: str, /, **args: Any) -> None:
         super().__init__(code)
         self.code = code
         self.args_map: Mapping[str, Any] = args

@@ -3,6 +3,14 @@
 Messages are looked up by code and filled with `str.format` arguments. A
 diagnostic keeps only the code and the arguments; the language is chosen when
 it is printed (`--lang`). Each message says what is wrong and how to fix it.
+
+`MESSAGES` are whole messages (diagnostics, errors); `PHRASES` (in
+`model/phrases.py`) are shorter texts: parts of messages, terminal labels, and the words of the files that
+are Vietnamese documents whatever `--lang` says (a blank form, a rollup
+file's header, CSV/XLSX labels, the `init` sample's comments), looked up with
+`phrase(key, "vi")`. Not here: the command-line `--help` texts (Vietnamese,
+next to their options in `cli/commands.py`), the two-language period errors
+of `model/periods.py`, and the words of the report itself (templates).
 """
 
 from __future__ import annotations
@@ -11,9 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-LANGS = ("vi", "en")
+from doanreport.model.phrases import PHRASES
 
-_SUGGEST = {"vi": " Có phải ý bạn là «{suggestion}»?", "en": " Did you mean '{suggestion}'?"}
+LANGS = ("vi", "en")
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- reading files -------------------------------------------------
@@ -354,77 +362,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no-paths": ("Không tìm thấy tệp nào: {path}.", "No such file: {path}."),
 }
 
-# Short phrases used inside messages and by the CLI.
-PHRASES: dict[str, tuple[str, str]] = {
-    "unit-months": ("{name} ({covered}/{months} tháng)", "{name} ({covered}/{months} months)"),
-    "nearby-files": ("kỳ khác: {files}", "other periods: {files}"),
-    "and-more": ("và {count} đơn vị khác (xem `doanreport status`)", "and {count} more (see `doanreport status`)"),
-    "error": ("lỗi", "error"),
-    "warning": ("cảnh báo", "warning"),
-    "info": ("ghi chú", "note"),
-    "a-list": ("một danh sách", "a list"),
-    "a-text": ("một dòng chữ", "a single value"),
-    "hint-decimal-comma": (" Dùng dấu chấm cho phần thập phân: {fixed}.", " Use a dot for decimals: {fixed}."),
-    "hint-thousands": (
-        " Viết liền, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn: {fixed}.",
-        " Write digits only, without thousands separators: {fixed}.",
-    ),
-    "hint-thousands-dot": (
-        " Nếu ý bạn là {fixed}, hãy viết liền, không dùng dấu chấm ngăn cách hàng nghìn.",
-        " If you meant {fixed}, write the digits without a thousands separator.",
-    ),
-    "not-established": ("thành lập ngày {date}", "established on {date}"),
-    "dissolved": ("giải thể ngày {date}", "dissolved on {date}"),
-    "weight-missing": ("chỉ tiêu tính trung bình (mean) cần có weight", "a mean needs a weight"),
-    "weight-unknown": ("weight «{weight}» không có trong danh mục", "weight '{weight}' is not in the catalog"),
-    "weight-not-mean": ("weight chỉ dùng với aggregate: mean", "weight goes only with aggregate: mean"),
-    "summary": (
-        "{errors} lỗi, {warnings} cảnh báo trong {files} tệp.",
-        "Errors: {errors}, warnings: {warnings}, files checked: {files}.",
-    ),
-    "all-good": ("Không có lỗi: {files} tệp hợp lệ.", "No problems: {files} files are valid."),
-    "built-in": ("danh mục có sẵn", "built-in catalog"),
-    "written": ("Đã ghi {path}", "Wrote {path}"),
-    "tree-established": ("thành lập {date}", "established {date}"),
-    "tree-dissolved": ("đã giải thể {date}", "dissolved {date}"),
-    "tree-dissolving": ("giải thể {date}", "to be dissolved {date}"),
-    "tree-no-report": ("không nộp báo cáo", "does not report"),
-    "tree-no-units": ("Chưa có đơn vị trực thuộc.", "No units below."),
-    "tree-counts": ("{n} đơn vị trực thuộc ({parts}).", "{n} units below ({parts})."),
-    "col-indicator": ("Chỉ tiêu", "Indicator"),
-    "col-measure": ("Đơn vị tính", "Unit of measure"),
-    "col-value": ("Số liệu", "Value"),
-    "col-reporters": ("Đơn vị báo cáo", "Units reporting"),
-    "col-unit": ("Đơn vị", "Unit"),
-    "col-code": ("Mã", "Code"),
-    "col-state": ("Tình trạng", "State"),
-    "col-months": ("Số tháng", "Months"),
-    "col-submitted": ("Ngày nộp", "Submitted"),
-    "col-files": ("Tệp", "Files"),
-    "status-title": ("Tình hình nộp báo cáo {period} — {unit}", "Reports for {period} — {unit}"),
-    "done-summary": (
-        "Đơn vị phải báo cáo: {expected}; đã nộp: {reported} (trễ hạn: {late}); chưa nộp: {missing}.",
-        "Units expected to report: {expected}; reported: {reported} (late: {late}); missing: {missing}.",
-    ),
-    "state-missing": ("Chưa nộp", "Missing"),
-    "state-late": ("Trễ hạn", "Late"),
-    "state-partial": ("Thiếu tháng", "Months missing"),
-    "state-undated": ("Đã nộp (không ghi ngày)", "Reported (no date)"),
-    "state-ok": ("Đã nộp", "Reported"),
-    "months": ("tháng", "months"),
-    "builtin-template": ("có sẵn", "built in"),
-    "workspace-template": ("không gian làm việc: {name}", "workspace: {name}"),
-    "created": ("Đã tạo {path}", "Created {path}"),
-    "init-next": (
-        "Tiếp theo: sửa units.yaml theo tổ chức của đơn vị, rồi chạy `doanreport validate`.",
-        "Next: edit units.yaml to match your organisation, then run `doanreport validate`.",
-    ),
-    "what-config": ("tệp cấu hình", "configuration file"),
-    "what-catalog": ("tệp danh mục chỉ tiêu", "catalog file"),
-    "what-units": ("tệp cây tổ chức", "organisation tree file"),
-}
-
-
 @dataclass(frozen=True)
 class Phrase:
     """A phrase used as a message argument, put in the reader's language late."""
@@ -454,7 +391,7 @@ def render(code: str, args: Mapping[str, Any], lang: str = "vi") -> str:
     values.setdefault("hint", "")
     text = pair[index].format(**values)
     if args.get("suggestion"):
-        text += _SUGGEST[LANGS[index]].format(suggestion=args["suggestion"])
+        text += phrase("did-you-mean", LANGS[index], suggestion=args["suggestion"])
     return text
 
 
@@ -478,21 +415,11 @@ def severity_label(severity: str, lang: str = "vi") -> str:
     return phrase(severity, lang)
 
 
-_ERRNO = {
-    2: ("không tìm thấy tệp hoặc thư mục", "no such file or folder"),
-    13: ("không có quyền truy cập", "permission denied"),
-    17: ("đã có tệp cùng tên", "a file of that name exists"),
-    20: ("một phần của đường dẫn là tệp, không phải thư mục", "part of the path is a file, not a folder"),
-    21: ("đó là một thư mục", "it is a folder"),
-    28: ("hết chỗ trống trên đĩa", "no space left on the disk"),
-    30: ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
-}
-
-
-def os_reason(exc: OSError) -> Bilingual | str:
-    """The reason of a file-system error in the reader's language where known."""
-    pair = _ERRNO.get(exc.errno or -1)
-    return Bilingual(*pair) if pair else (exc.strerror or str(exc))
+def os_reason(exc: OSError) -> Phrase | str:
+    """The reason of a file-system error in the reader's language where known
+    (`errno-N` phrases), else the system's own words."""
+    key = f"errno-{exc.errno}"
+    return Phrase(key) if key in PHRASES else (exc.strerror or str(exc))
 
 
 def _index(lang: str) -> int:

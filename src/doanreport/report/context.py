@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from doanreport.model.catalog import Catalog
+from doanreport.model.catalog import Catalog, Indicator
 from doanreport.model.facts import Highlight
 from doanreport.model.periods import Period
 from doanreport.model.units import Kind, Tree
@@ -25,7 +25,19 @@ from doanreport.rollup.build import Report
 
 
 class TemplateDataError(Exception):
-    """A template asked for something that does not exist (an unknown code)."""
+    """A template asked for something that does not exist (an unknown code).
+
+    Like `UserError`, it carries a key of the message table's phrases and its
+    arguments, not a sentence: the reader's language is chosen when it is shown.
+    """
+
+    def __init__(self, code: str, /, **args: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.args_map: Mapping[str, Any] = args
+
+    def __str__(self) -> str:  # for logs and tests; users see the phrase (templating.py)
+        return f"{self.code}: {dict(self.args_map)}"
 
 
 @dataclass(frozen=True)
@@ -94,8 +106,8 @@ class Change:
 
     def __str__(self) -> str:
         # Printed as it is, a change would read as Python; the words are the template's.
-        raise TemplateDataError("kết quả change(...) là số liệu, không phải lời văn: "
-                                "viết {{ m.change_words(change(...)) }} với {% import \"_macros.md.j2\" as m %}")
+        raise TemplateDataError("template-change-not-text", write="{{ m.change_words(change(...)) }}",
+                                macros='{% import "_macros.md.j2" as m %}')
 
 
 @dataclass(frozen=True)
@@ -138,7 +150,7 @@ class ReportContext:
     # --- values ------------------------------------------------------------
     def _check(self, code: str) -> None:
         if code not in self.catalog:
-            raise TemplateDataError(f"chỉ tiêu «{code}» không có trong danh mục chỉ tiêu")
+            raise TemplateDataError("template-unknown-indicator", code=code)
 
     def value_in(self, agg: Aggregate, code: str) -> float | int | None:
         self._check(code)
@@ -221,7 +233,7 @@ class ReportContext:
             return list(agg.narrative.get(key, ()))
         if scope == "children":
             return merge_said(s for s in agg.said if s.key == key and s.unit != agg.unit.code)
-        raise TemplateDataError(f"narrative(..., scope={scope!r}): scope là own hoặc children")
+        raise TemplateDataError("template-narrative-scope", scope=scope)
 
     def children(self) -> list[AggView]:
         return [AggView(c, self) for c in self.report.agg.children]
@@ -256,6 +268,14 @@ class ReportContext:
             "count_children": self.count_children, "highlights": self.highlights,
             "narrative": self.narrative, "counter": Counter, "unit_name": lambda code: self.tree[code].name,
         }
+
+
+def figure(indicator: Indicator, value: float | int | None) -> str:
+    """An indicator's value in a table cell: a percentage with up to one decimal
+    (`85,5`), anything else a whole number (`3.399`), blank when not reported."""
+    if value is None:
+        return ""
+    return vnformat.so_tp(value, 1) if indicator.is_percent else vnformat.so(value)
 
 
 COMPARABLE_SHARE = 0.8

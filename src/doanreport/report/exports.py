@@ -2,7 +2,9 @@
 
 Presentation of the core's result; nothing here computes a figure. The YAML
 form is a valid `scope: rollup` submission the next level up can put in its
-own data folder; CSV and XLSX give one row per unit and a total row.
+own data folder; CSV and XLSX give one row per unit and a total row. Their
+words (headers, labels) are Vietnamese whatever `--lang` says, from the
+message table.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from doanreport.model import messages
 from doanreport.model.catalog import Catalog
 from doanreport.model.facts import Number
 from doanreport.report.output import reproducible_zip
@@ -84,8 +87,8 @@ def to_rollup_yaml(agg: Aggregate, catalog: Catalog, today: date) -> str:
         "highlights": [_highlight(h) for h in agg.highlights],
         "narrative": {k: list(v) for k, v in agg.narrative.items()},
     }
-    header = (f"# Số liệu tổng hợp của {agg.unit.name}, {agg.period.label}, do doanreport lập.\n"
-              f"# Đặt tệp này vào thư mục data của cấp trên; không sửa tay các con số.\n")
+    about = messages.phrase("rollup-header", "vi", unit=agg.unit.name, period=agg.period.label)  # a Vietnamese file
+    header = "".join(f"# {line}\n" for line in about.splitlines())
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
@@ -113,7 +116,7 @@ def table_rows(agg: Aggregate, rows: str) -> list[tuple[str, str, dict[str, Numb
     out = [(c.unit.code, c.unit.name, c.values) for c in agg.children]
     own = agg.own.final()
     if own:
-        out.insert(0, (agg.unit.code, f"{agg.unit.name} (trực tiếp)", own))
+        out.insert(0, (agg.unit.code, messages.phrase("own-figures", "vi", name=agg.unit.name), own))
     return out
 
 
@@ -134,7 +137,7 @@ def to_csv(agg: Aggregate, catalog: Catalog, rows: str = "children") -> str:
     writer.writerow(["unit", "name", *codes])
     for code, name, values in table_rows(agg, rows):
         writer.writerow([code, name, *(_cell(values.get(c)) for c in codes)])
-    writer.writerow(["", "Tổng cộng", *(_cell(agg.values.get(c)) for c in codes)])
+    writer.writerow(["", messages.phrase("total", "vi"), *(_cell(agg.values.get(c)) for c in codes)])
     return out.getvalue()
 
 
@@ -148,14 +151,16 @@ def to_xlsx(agg: Aggregate, catalog: Catalog, rows: str = "children") -> bytes:
 
     codes = used_codes(agg, catalog)
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("Tổng hợp")
+    sheet = book.create_sheet(messages.phrase("sheet-name", "vi"))
     bold = Font(bold=True)
-    sheet.append([f"{agg.unit.name}: số liệu tổng hợp {agg.period.label}"])
-    sheet.append(_bold_row(["Mã đơn vị", "Đơn vị", *(f"{catalog[c].label} ({catalog[c].unit})" for c in codes)], sheet, bold))
+    sheet.append([messages.phrase("sheet-title", "vi", unit=agg.unit.name, period=agg.period.label)])
+    heads = [messages.phrase("col-unit-code", "vi"), messages.phrase("col-unit", "vi"),
+             *(f"{catalog[c].label} ({catalog[c].unit})" for c in codes)]
+    sheet.append(_bold_row(heads, sheet, bold))
     sheet.append(["", "", *codes])
     for code, name, values in table_rows(agg, rows):
         sheet.append([code, name, *(_cell(values.get(c)) for c in codes)])
-    sheet.append(_bold_row(["", "Tổng cộng", *(_cell(agg.values.get(c)) for c in codes)], sheet, bold))
+    sheet.append(_bold_row(["", messages.phrase("total", "vi"), *(_cell(agg.values.get(c)) for c in codes)], sheet, bold))
     buffer = io.BytesIO()
     book.save(buffer)
     return reproducible_zip(buffer.getvalue())

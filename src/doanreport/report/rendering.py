@@ -1,28 +1,35 @@
-"""A report, start to end: frame, template, appendix, then Markdown or .docx.
+"""A report, start to end: frame, template, appendix.
 
 Takes the report data (`build.Report`) and the workspace's document frame,
-runs the template to Markdown, adds the appendix table when asked, and turns
-the same Markdown into the .docx, so the two outputs always agree.
+runs the template to Markdown and, when asked, builds the appendix table as
+data. The .md is that Markdown with the appendix written under it; the .docx
+is made from the same Markdown and the same appendix record
+(`docx.writer.markdown_to_docx`), so the two outputs always agree.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from doanreport.load.workspace import Workspace
-from doanreport.model.catalog import Catalog
+from doanreport.model.errors import UserError
 from doanreport.model.periods import Period
-from doanreport.report import vnformat
+from doanreport.report.appendix import PARTIAL, Appendix, appendix_markdown, build_appendix
 from doanreport.report.context import Frame, ReportContext
-from doanreport.report.docx.writer import markdown_to_docx
-from doanreport.report.exports import table_rows
-from doanreport.report.templating import environment, render_markdown
-from doanreport.rollup.aggregation import Aggregate
+from doanreport.report.templating import TEMPLATE_FAULTS, environment, render_markdown
 from doanreport.rollup.build import Report
 
-APPENDIX_COLUMNS = 8  # indicator columns per appendix table
-LANDSCAPE_FROM = 5  # more indicator columns than this: landscape pages
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered report. `markdown` is the .md output; the .docx is made from
+    `body` (the template's Markdown) and `appendix` (the table as data)."""
+
+    markdown: str
+    body: str
+    appendix: Appendix | None = None
 
 
 def frame_for(ws: Workspace, number: str | None, day: date | None, period: Period) -> Frame:
@@ -49,14 +56,23 @@ def frame_for(ws: Workspace, number: str | None, day: date | None, period: Perio
     )
 
 
-def render(ws: Workspace, report: Report, template: str, frame: Frame, appendix: str | None = None) -> str:
-    """The report as Markdown."""
+def render(ws: Workspace, report: Report, template: str, frame: Frame, appendix: str | None = None) -> Rendered:
+    """The report, with an appendix of the figures the template used by unit
+    when `appendix` is "children" or "all"."""
     ctx = ReportContext(report, ws.catalog, ws.require_tree(), frame, ws.config.cutoff)
-    text = render_markdown(environment(ws.templates_dir), template, ctx)
-    if appendix:
-        codes = [c for c in ctx.used if c in report.agg.values]
-        text = text.rstrip() + "\n\n" + appendix_markdown(report.agg, ws.catalog, codes, appendix)
-    return tidy(text)
+    env = environment(ws.templates_dir)
+    text = render_markdown(env, template, ctx)
+    body = tidy(text)
+    if not appendix:
+        return Rendered(body, body)
+    codes = [c for c in ctx.used if c in report.agg.values]
+    try:
+        data = build_appendix(env, report.agg, ws.catalog, codes, appendix)
+        table = appendix_markdown(env, data)
+    except TEMPLATE_FAULTS as exc:  # a workspace's own _phu_luc.md.j2 gone wrong
+        line = getattr(exc, "lineno", None)
+        raise UserError("template-error", where=f"{PARTIAL}:{line}" if line else PARTIAL, detail=str(exc)) from None
+    return Rendered(tidy(text.rstrip() + "\n\n" + table), body, data)
 
 
 def tidy(markdown: str) -> str:
@@ -93,38 +109,3 @@ def codes_used(ws: Workspace, template: str, unit: str, period: Period) -> list[
     render_markdown(environment(ws.templates_dir), template, ctx)
     wanted = set(ctx.used) | {c for g in ctx.groups_listed for c in ws.catalog.codes_in(g)}
     return [c for c in ws.catalog.indicators if c in wanted]
-
-
-def to_docx(markdown: str, title: str = "") -> bytes:
-    return markdown_to_docx(markdown, title)
-
-
-def appendix_markdown(agg: Aggregate, catalog: Catalog, codes: list[str], rows: str) -> str:
-    """'Phụ lục': the figures the template used, one row per unit, and a total row."""
-    units = [(name, values) for _, name, values in table_rows(agg, rows)]
-    landscape = len(codes) > LANDSCAPE_FROM
-    scope = "đơn vị trực thuộc" if rows == "children" else "đơn vị"
-    out = [f"<!-- doanreport:appendix{' landscape' if landscape else ''} -->", "",
-           "## PHỤ LỤC", "",
-           f"Số liệu tổng hợp {agg.period.label} theo {scope} của {agg.unit.name}", ""]
-    if not codes:
-        out += ["Không có số liệu.", ""]
-    for start in range(0, len(codes), APPENDIX_COLUMNS):
-        chunk = codes[start:start + APPENDIX_COLUMNS]
-        out.append("| TT | Đơn vị | " + " | ".join(f"{catalog[c].label} ({catalog[c].unit})" for c in chunk) + " |")
-        out.append("|---:|:---|" + "---:|" * len(chunk))
-        for n, (name, values) in enumerate(units, 1):
-            out.append(f"| {n} | {_cell_text(name)} | " + " | ".join(_fmt(catalog, c, values.get(c)) for c in chunk) + " |")
-        out.append("|  | Tổng cộng | " + " | ".join(_fmt(catalog, c, agg.values.get(c)) for c in chunk) + " |")
-        out.append("")
-    return "\n".join(out)
-
-
-def _fmt(catalog: Catalog, code: str, value) -> str:
-    if value is None:
-        return ""
-    return vnformat.so_tp(value, 1) if catalog[code].is_percent else vnformat.so(value)
-
-
-def _cell_text(text: str) -> str:
-    return text.replace("|", "/")

@@ -18,6 +18,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from doanreport.model.errors import UserError
+from doanreport.model.messages import Phrase
 from doanreport.report.context import FILTERS, ReportContext, TemplateDataError
 
 SUFFIX = ".md.j2"
@@ -54,7 +55,7 @@ def environment(workspace_dir: Path | None) -> SandboxedEnvironment:
 class TemplateInfo:
     name: str
     origin: str  # "builtin" or "workspace"
-    description: str
+    description: str | None  # None: the file could not be read
     path: Path
 
 
@@ -71,12 +72,12 @@ def available(workspace_dir: Path | None) -> list[TemplateInfo]:
     return sorted(found.values(), key=lambda t: t.name)
 
 
-def _description(path: Path) -> str:
-    """The first line of the template's opening `{# ... #}` comment."""
+def _description(path: Path) -> str | None:
+    """The first line of the template's opening `{# ... #}` comment; None if unreadable."""
     try:
         text = path.read_text(encoding="utf-8").lstrip()
     except (OSError, UnicodeDecodeError):
-        return "(không đọc được tệp mẫu)"
+        return None
     if text.startswith("{#"):
         lines = text[2:].split("#}", 1)[0].strip("-# \n").splitlines()
         return lines[0].strip() if lines else ""
@@ -97,20 +98,29 @@ def render_markdown(env: SandboxedEnvironment, name: str, ctx: ReportContext) ->
     except jinja2.TemplateNotFound as exc:
         if exc.name == name + SUFFIX:
             raise UserError("template-not-found", name=name) from None
-        raise UserError("template-error", where=name + SUFFIX, detail=f"không tìm thấy {exc.name}") from None
+        raise UserError("template-error", where=name + SUFFIX, detail=Phrase("template-missing", {"name": exc.name})) from None
     except jinja2.TemplateSyntaxError as exc:
         raise UserError("template-error", where=f"{_short(exc.filename or exc.name or name)}:{exc.lineno}",
                         detail=exc.message) from None
     except UnicodeDecodeError:
-        raise UserError("template-error", where=name + SUFFIX, detail="tệp mẫu không phải UTF-8") from None
+        raise UserError("template-error", where=name + SUFFIX, detail=Phrase("template-not-utf8")) from None
     try:
         return template.render(ctx.as_dict())
     except RecursionError:
         raise UserError("template-error", where=_short(template.filename or name),
-                        detail=f"mẫu tự kế thừa chính nó; muốn mở rộng mẫu có sẵn, viết "
-                               f"{{% extends \"builtin/{name}{SUFFIX}\" %}}") from None
+                        detail=Phrase("template-extends-itself", {"extends": f'{{% extends "builtin/{name}{SUFFIX}" %}}'})) from None
     except TEMPLATE_FAULTS as exc:
-        raise UserError("template-error", where=_where(exc, template.filename), detail=str(exc)) from None
+        raise UserError("template-error", where=_where(exc, template.filename), detail=_detail(exc)) from None
+
+
+def _detail(exc: BaseException) -> Phrase | str:
+    """What went wrong, in the reader's language where it is doanreport's own words
+    (Jinja's own messages are English only)."""
+    if isinstance(exc, TemplateDataError):
+        return Phrase(exc.code, exc.args_map)
+    if isinstance(exc, jinja2.TemplateNotFound):  # an include or extends naming no template
+        return Phrase("template-missing", {"name": exc.name})
+    return str(exc)
 
 
 def _where(exc: BaseException, fallback: str | None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from xml.sax.saxutils import escape
 
@@ -112,8 +113,10 @@ def keep_row_together(row) -> None:
     tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
 
 
-def data_table_xml(header: list[str], rows: list[list[str]], right: list[bool], widths_twips: list[int]) -> str:
-    """A bordered table as WordprocessingML: bold header row repeated on every page."""
+def data_table_xml(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool], widths_twips: list[int],
+                   bold_row: int | None = None) -> str:
+    """A bordered table as WordprocessingML: bold header row repeated on every page;
+    `bold_row` (an index in `rows`, the total row) bold too."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths_twips)
     borders = "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                       for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -122,13 +125,13 @@ def data_table_xml(header: list[str], rows: list[list[str]], right: list[bool], 
            f'<w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar>'
            f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
     out.append(_row(header, [False] * len(header), widths_twips, header=True))
-    for row in rows:
-        out.append(_row(row, right, widths_twips, bold=row is rows[-1] and "Tổng cộng" in row))
+    for k, row in enumerate(rows):
+        out.append(_row(row, right, widths_twips, bold=k == bold_row))
     out.append("</w:tbl>")
     return "".join(out)
 
 
-def _row(cells: list[str], right: list[bool], widths: list[int], header: bool = False, bold: bool = False) -> str:
+def _row(cells: Sequence[str], right: Sequence[bool], widths: list[int], header: bool = False, bold: bool = False) -> str:
     tr_pr = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
     keep = "<w:keepNext/>" if header else ""
     size = TABLE_PT * 2

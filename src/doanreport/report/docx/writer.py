@@ -1,17 +1,20 @@
-"""The .docx built from the report's Markdown (parsed with markdown-it-py).
+"""The .docx built from the report's Markdown (parsed with markdown-it-py)
+and its appendix (an `appendix.Appendix` record, not Markdown).
 
-The Markdown a template produces is the single source: the writer walks its
-tokens and lays each region out the Youth Union's way. Regions are marked by
-HTML comments the base template writes: `header` (issuing body and date, a
-borderless two-column table), then the title (`# BÁO CÁO`, the subject, a
-short rule), the body (Roman-numeral headings, justified paragraphs, `-`/`+`
-items as typed paragraphs, bordered tables), `signature` (recipients and
-signer side by side) and `appendix` (a new, possibly landscape, section).
+The Markdown a template produces is the single source of the report: the
+writer walks its tokens and lays each region out the Youth Union's way.
+Regions are marked by HTML comments the base template writes: `header`
+(issuing body and date, a borderless two-column table), then the title
+(`# BÁO CÁO`, the subject, a short rule), the body (Roman-numeral headings,
+justified paragraphs, `-`/`+` items as typed paragraphs, bordered tables) and
+`signature` (recipients and signer side by side). The appendix follows in a
+new section, landscape when it is wide.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from docx.enum.section import WD_SECTION
@@ -21,12 +24,12 @@ from docx.shared import Pt
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from doanreport.report.appendix import Appendix, DataTable
 from doanreport.report.docx import layout
 
-_MARKER = re.compile(r"<!--\s*(/?)doanreport:(\w+)([^>]*)-->")
+_MARKER = re.compile(r"<!--\s*(/?)doanreport:(\w+)[^>]*-->")
 _NUMERIC = re.compile(r"^[\s\d.,%+\-–]*$")
 _PARSER = MarkdownIt("commonmark").enable("table")
-APPENDIX_MARK = "<!-- doanreport:appendix"
 
 
 @dataclass
@@ -93,37 +96,29 @@ class Writer:
         self.lists: list[list] = []  # open lists: [ordered, next number]
         self.block: list[Token] = []  # tokens of the current header/signature region
 
-    def write(self, markdown: str) -> bytes:
-        body, marker, appendix = markdown.partition(APPENDIX_MARK)
-        tokens = _PARSER.parse(body)
+    def write(self, markdown: str, appendix: Appendix | None = None) -> bytes:
+        tokens = _PARSER.parse(markdown)
         i = 0
         while i < len(tokens):
             i = self.token(tokens, i)
-        if marker:
-            self.appendix(marker + appendix)
+        if appendix is not None:
+            self.appendix(appendix)
         return layout.save_bytes(self.doc)
 
-    def appendix(self, text: str) -> None:
-        """The appendix: a heading, a line, and pipe tables, as `rendering` writes
-        them. Read line by line: markdown-it takes seconds over thousands of rows."""
-        lines = text.splitlines()
-        self.marker(_MARKER.search(lines[0]))
-        table: list[str] = []
-        for line in [*lines[1:], ""]:
-            if line.startswith("|"):
-                table.append(line)
-                continue
-            if table:
-                self._add_table(*_pipe_table(table))
-                table = []
-            if line.startswith("#"):
-                p = self.doc.add_paragraph()
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                add_runs(p, [Run(line.lstrip("#").strip())], bold=True)
-            elif line.strip():
-                p = self.doc.add_paragraph()
-                layout.body_format(p, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
-                add_runs(p, [Run(line.strip())])
+    def appendix(self, appendix: Appendix) -> None:
+        """A new section (landscape when wide), the title, the lines under it, the tables."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        layout.page_setup(section, landscape=appendix.landscape)
+        section.different_first_page_header_footer = False
+        p = self.doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_runs(p, [Run(appendix.title)], bold=True)
+        for line in appendix.lines:
+            p = self.doc.add_paragraph()
+            layout.body_format(p, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+            add_runs(p, [Run(line)])
+        for table in appendix.tables:
+            self._add_table(table)
 
     def token(self, tokens: list[Token], i: int) -> int:
         tok = tokens[i]
@@ -149,17 +144,12 @@ class Writer:
 
     # --- regions ------------------------------------------------------------
     def marker(self, match: re.Match) -> None:
-        closing, name, args = match.group(1) == "/", match.group(2), match.group(3)
+        closing, name = match.group(1) == "/", match.group(2)
         if name in ("header", "signature") and not closing:
             self.region, self.block = name, []
         elif name in ("header", "signature"):
             (self.header if name == "header" else self.signature)(self.block)
             self.region = "body"
-        elif name == "appendix" and not closing:
-            section = self.doc.add_section(WD_SECTION.NEW_PAGE)
-            layout.page_setup(section, landscape="landscape" in args)
-            section.different_first_page_header_footer = False
-            self.region = "appendix"
 
     def _paragraph_blocks(self, tokens: list[Token]) -> list[list[Run]]:
         return [inline_runs(t) for t in tokens if t.type == "inline"]
@@ -224,9 +214,6 @@ class Writer:
             p.paragraph_format.space_before = Pt(12)
             p.paragraph_format.space_after = Pt(0)
             add_runs(p, runs, size=15, bold=True)
-        elif self.region == "appendix" and level <= 2:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            add_runs(p, runs, bold=True)
         else:
             layout.body_format(p)
             p.paragraph_format.keep_with_next = True
@@ -243,9 +230,6 @@ class Writer:
         elif self.lists:
             layout.body_format(p)
             add_runs(p, [Run(self._item_mark())] + runs)
-        elif self.region == "appendix":
-            layout.body_format(p, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
-            add_runs(p, runs)
         else:
             layout.body_format(p)
             add_runs(p, runs)
@@ -285,6 +269,8 @@ class Writer:
         return "- " if len(self.lists) == 1 else "+ "
 
     def table(self, tokens: list[Token], i: int) -> int:
+        """A template's own Markdown table: numbers right-aligned, as marked
+        (`---:`) or as they look."""
         header: list[str] = []
         rows: list[list[str]] = []
         aligns: list[bool] = []
@@ -300,14 +286,14 @@ class Writer:
             elif tok.type == "tr_open" and header and tokens[i - 1].type != "thead_open":
                 rows.append([])
             i += 1
-        self._add_table(header, rows, aligns)
+        numeric = [a or all(_NUMERIC.match(r[k]) for r in rows if k < len(r)) for k, a in enumerate(aligns)]
+        self._add_table(DataTable(tuple(header), tuple(map(tuple, rows)), tuple(numeric)))
         return i + 1
 
-    def _add_table(self, header: list[str], rows: list[list[str]], aligns: list[bool]) -> None:
-        right = [a or all(_NUMERIC.match(r[k]) for r in rows if k < len(r)) for k, a in enumerate(aligns)]
-        widths = _column_widths(header, rows, self._text_width())
-        body = self.doc.element.body
-        body.sectPr.addprevious(parse_xml(layout.data_table_xml(header, rows, right, widths)))
+    def _add_table(self, table: DataTable) -> None:
+        widths = _column_widths(table.header, table.rows, self._text_width())
+        xml = layout.data_table_xml(table.header, table.rows, table.numeric, widths, bold_row=table.total_row)
+        self.doc.element.body.sectPr.addprevious(parse_xml(xml))
         self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
 
     def _text_width(self) -> int:
@@ -315,14 +301,7 @@ class Writer:
         return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU → twips
 
 
-def _pipe_table(lines: list[str]) -> tuple[list[str], list[list[str]], list[bool]]:
-    """A simple pipe table (no escaped pipes): header, alignments, rows."""
-    cells = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines]
-    header, rule, rows = cells[0], cells[1], cells[2:]
-    return header, rows, [c.endswith(":") and not c.startswith(":") for c in rule]
-
-
-def _column_widths(header: list[str], rows: list[list[str]], total: int) -> list[int]:
+def _column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: int) -> list[int]:
     """Share the text width by content: long names wide, numbers and 'TT' narrow.
 
     A column needs room for its longest cell, and for the longest word of its
@@ -339,5 +318,7 @@ def _column_widths(header: list[str], rows: list[list[str]], total: int) -> list
     return widths
 
 
-def markdown_to_docx(markdown: str, title: str = "") -> bytes:
-    return Writer(title).write(markdown)
+def markdown_to_docx(markdown: str, title: str = "", appendix: Appendix | None = None) -> bytes:
+    """The report's Markdown, then `appendix` in its own section, as .docx bytes
+    (the same bytes for the same input); `title` goes in the document properties."""
+    return Writer(title).write(markdown, appendix)
