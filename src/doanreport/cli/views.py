@@ -92,8 +92,8 @@ def aggregate_table(report: Report, catalog: Catalog, lang: str = "vi") -> Table
         table.add_row(f"[bold]{escape(catalog.group_heading(group))}[/bold]", "", "", "")
         for code in codes:
             ind = catalog[code]
-            shown = vnformat.so_tp(values[code], 1) if ind.is_percent else vnformat.so(values[code])
-            table.add_row(f"  {escape(ind.label)}", escape(ind.unit), shown, f"{agg.coverage.get(code, 0)}/{expected}")
+            table.add_row(f"  {escape(ind.label)}", escape(ind.unit), vnformat.figure(ind, values[code]),
+                          f"{agg.coverage.get(code, 0)}/{expected}")
     return table
 
 

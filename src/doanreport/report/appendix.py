@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from doanreport.model.catalog import Catalog
-from doanreport.report.context import figure
 from doanreport.report.exports import table_rows
+from doanreport.report.vnformat import figure
 from doanreport.rollup.aggregation import Aggregate
 
 PARTIAL = "_phu_luc.md.j2"

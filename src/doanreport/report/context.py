@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from doanreport.model.catalog import Catalog, Indicator
+from doanreport.model.catalog import Catalog
 from doanreport.model.facts import Highlight
 from doanreport.model.periods import Period
 from doanreport.model.units import Kind, Tree
@@ -268,14 +268,6 @@ class ReportContext:
             "count_children": self.count_children, "highlights": self.highlights,
             "narrative": self.narrative, "counter": Counter, "unit_name": lambda code: self.tree[code].name,
         }
-
-
-def figure(indicator: Indicator, value: float | int | None) -> str:
-    """An indicator's value in a table cell: a percentage with up to one decimal
-    (`85,5`), anything else a whole number (`3.399`), blank when not reported."""
-    if value is None:
-        return ""
-    return vnformat.so_tp(value, 1) if indicator.is_percent else vnformat.so(value)
 
 
 COMPARABLE_SHARE = 0.8

@@ -8,9 +8,13 @@ the report templates (as Jinja filters).
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 _ROMAN_DIGITS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+if TYPE_CHECKING:
+    from doanreport.model.catalog import Indicator
 
 
 def so(value: float | int | None, decimals: int = 0) -> str:
@@ -86,3 +90,11 @@ def xap_xi(value: float | int | None) -> str:
     step = 10 ** (len(str(n)) - 2)
     down = n - n % step
     return so(n) if down == n else f"hơn {so(down)}"
+
+
+def figure(indicator: Indicator, value: float | int | None) -> str:
+    """An indicator's value in a table: a percentage with up to one decimal
+    (`85,5`), anything else a whole number (`3.399`), blank when not reported."""
+    if value is None:
+        return ""
+    return so_tp(value, 1) if indicator.is_percent else so(value)
