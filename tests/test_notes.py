@@ -60,3 +60,15 @@ def test_a_wrong_scope_stops_the_render(make_ws, run):
     result = render(run, ws, "--template", "sai")
     assert result.exit_code == 1
     assert "scope" in result.stderr
+
+
+def test_the_built_in_report_puts_the_units_difficulties_in_its_assessment(make_ws, run):
+    ws = make_ws({"data/vp.yaml": CHILD, "data/tc.yaml": OTHER})
+    result = render(run, ws, "--template", "quy")
+    assert result.exit_code == 0, result.stderr
+    md = result.stdout
+    assert "ĐÁNH GIÁ CHUNG" in md and "Khó khăn\n" in md
+    assert "- Chi đoàn Văn phòng Tỉnh ủy, Chi đoàn Sở Tài chính: Kinh phí hoạt động còn hạn chế." in md
+    assert md.count("inh phí hoạt động") == 1
+    left = [line for line in result.stderr.splitlines() if "left-out" in line]
+    assert len(left) == 2 and "«phuong_huong»" in left[0] and "Ngày thứ Bảy" in left[1]

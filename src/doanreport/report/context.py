@@ -235,6 +235,11 @@ class ReportContext:
             return merge_said(s for s in agg.said if s.key == key and s.unit != agg.unit.code)
         raise TemplateDataError("template-narrative-scope", scope=scope)
 
+    def has_text(self, key: str) -> bool:
+        """Whether the unit, or any unit below it, wrote something for a section."""
+        agg = self.report.agg
+        return bool(agg.narrative.get(key)) or any(s.key == key and s.unit != agg.unit.code for s in agg.said)
+
     def children(self) -> list[AggView]:
         return [AggView(c, self) for c in self.report.agg.children]
 
@@ -266,7 +271,7 @@ class ReportContext:
             "v": self.v, "has": self.has, "total": self.total, "others": self.others, "label": self.label,
             "ratio": self.ratio, "change": self.change, "spread": self.spread, "count_units": self.count_units,
             "count_children": self.count_children, "highlights": self.highlights,
-            "narrative": self.narrative, "counter": Counter, "unit_name": lambda code: self.tree[code].name,
+            "narrative": self.narrative, "has_text": self.has_text, "counter": Counter, "unit_name": lambda code: self.tree[code].name,
         }
 
 
