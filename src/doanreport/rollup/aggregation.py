@@ -170,8 +170,9 @@ class _Run:
     def _choose_rollups(self, code: str, files: list[Sourced], masked: tuple[Period, ...]
                         ) -> tuple[list[Sourced], list[Aside]]:
         """A unit's rollups for the period: whole files, as `choose` picks them,
-        but never one that would hide more unit-months of the branch's own files
-        than it gives (a January rollup beside the branch's quarterly files)."""
+        but never one that would hide as many unit-months of the branch's own
+        files as it gives, or more (a January rollup beside the branch's
+        quarterly files)."""
         free, aside = self._unmasked(files, masked)
         chosen, rejected = choose(free, [f.facts.period for f in free], self.period)
         aside += [self._aside(r) for r in rejected]
@@ -207,7 +208,7 @@ class _Run:
                     straddling.append(f)
             without += len(mine)
             with_rollup += len(outside | credit.get(u.code, NOT_REPORTED).months)
-        return straddling, bool(straddling) and without > with_rollup
+        return straddling, bool(straddling) and without >= with_rollup  # a tie: the files, not the summary
 
     def _choose_own(self, files: list[Sourced]) -> tuple[list[Choice[Sourced]], list[Sourced], list[Aside]]:
         """Per item (indicator, narrative section, highlights): the files that
