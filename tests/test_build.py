@@ -69,3 +69,14 @@ def test_status_shows_a_missing_unit_its_files_for_nearby_periods(make_ws, run):
     assert result.exit_code == 0
     row = next(line for line in result.stdout.splitlines() if "cd-so-tai-chinh" in line)
     assert "kỳ khác: data/tc-2011q1.yaml (quý I/2011)" in " ".join(row.split())
+
+
+def test_a_template_can_state_who_reported_and_the_months_covered(make_ws, run):
+    ws = make_ws({
+        "data/vp-q1.yaml": VP_Q1, "data/vp-q2.yaml": VP_Q2,
+        "templates/phu-song.md.j2": "{# Mức độ đầy đủ. #}\n{{ completeness.reported | length }}/{{ completeness.expected | length }}"
+                                    " đơn vị gửi báo cáo; số liệu {{ months_covered }}/{{ period.months }} tháng.\n",
+    })
+    result = render(run, ws, "--template", "phu-song", "--period", "2012")
+    assert result.exit_code == 0, result.stderr
+    assert "1/4 đơn vị gửi báo cáo; số liệu 6/12 tháng." in result.stdout

@@ -268,6 +268,7 @@ class ReportContext:
             "last_year": self.report.last_year,
             "children": self.children(),
             "completeness": agg.completeness,
+            "months_covered": self.report.months_covered,
             "v": self.v, "has": self.has, "total": self.total, "others": self.others, "label": self.label,
             "ratio": self.ratio, "change": self.change, "spread": self.spread, "count_units": self.count_units,
             "count_children": self.count_children, "highlights": self.highlights,
