@@ -72,3 +72,16 @@ def test_the_built_in_report_puts_the_units_difficulties_in_its_assessment(make_
     assert md.count("inh phí hoạt động") == 1
     left = [line for line in result.stderr.splitlines() if "left-out" in line]
     assert len(left) == 2 and "«phuong_huong»" in left[0] and "Ngày thứ Bảy" in left[1]
+
+
+def test_a_highlight_whose_name_only_appears_inside_another_sentence_is_still_named(make_ws, run):
+    ws = make_ws({"data/vp.yaml": """\
+        unit: cd-vp-tinh-uy
+        period: 2012Q1
+        highlights: [{kind: mo_hinh, name: Đưa chuyên đề về Bác vào sinh hoạt chi đoàn}]
+        narrative:
+          han_che: [Việc đưa chuyên đề về Bác vào sinh hoạt chi đoàn còn ít.]
+        """})
+    result = render(run, ws, "--template", "quy")
+    assert "Việc đưa chuyên đề về Bác vào sinh hoạt chi đoàn còn ít." in result.stdout
+    assert any("[highlight-left-out]" in line and "data/vp.yaml:3:" in line for line in result.stderr.splitlines())

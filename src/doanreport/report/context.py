@@ -146,6 +146,7 @@ class ReportContext:
         self.cutoff = cutoff
         self.used: dict[str, None] = {}
         self.groups_listed: set[str] = set()
+        self.asked: Asked = Asked(set(), set())  # what the template placed, for `report.notes`
 
     # --- values ------------------------------------------------------------
     def _check(self, code: str) -> None:
@@ -222,6 +223,7 @@ class ReportContext:
                    if self.tree[c].active_in(agg.period) and (kinds is None or self.tree[c].kind.value in kinds))
 
     def highlights(self, kind: str | None = None, program: str | None = None) -> list[MergedHighlight]:
+        self.asked.highlights.add((kind, program))
         return merge_highlights(self.report.agg.highlights, kind, program)
 
     def narrative(self, key: str, scope: str = "own") -> list:
@@ -229,6 +231,7 @@ class ReportContext:
         units below it wrote (`children`: entries with `.text` and `.units`, the
         same text from several units once)."""
         agg = self.report.agg
+        self.asked.narrative.add((key, scope))
         if scope == "own":
             return list(agg.narrative.get(key, ()))
         if scope == "children":
@@ -312,6 +315,21 @@ def merge_highlights(items: Iterable[Highlight], kind: str | None = None, progra
         entry["units"].setdefault(h.unit, h.unit_name)
     return [MergedHighlight(kind=e["h"].kind, name=e["h"].name, program=e["h"].program, role=e["h"].role,
                             description=e["h"].description, units=tuple(e["units"].values())) for e in merged.values()]
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a template asked for: narrative sections (key, scope) and highlights
+    (kind, program). Something it never asked for cannot be in the report."""
+
+    narrative: set[tuple[str, str]]
+    highlights: set[tuple[str | None, str | None]]
+
+    def said(self, key: str, own: bool) -> bool:
+        return (key, "own" if own else "children") in self.narrative
+
+    def highlight(self, h: Highlight) -> bool:
+        return any((k is None or k == h.kind) and (p is None or p == h.program) for k, p in self.highlights)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 Every narrative item and every highlight of the subtree either appears in the
 report's text or is named here, with its file and line, so that nothing a unit
 wrote disappears without a word. The check reads the rendered Markdown itself,
-so it holds for any template, built-in or the workspace's own.
+and what the template asked for, so it holds for any template, built-in or
+the workspace's own.
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ from pathlib import Path
 
 from doanreport.load.source import Document
 from doanreport.model.diagnostics import Diagnostic, info
+from doanreport.report.rendering import Rendered
 from doanreport.rollup.build import Report
 
 SHOWN = 80  # characters of a left-out text quoted in its note
 
 
-def left_out(report: Report, markdown: str, root: Path) -> list[Diagnostic]:
-    """A note for each narrative item and highlight the report does not contain,
-    at its file and line (files are read again from `root` for positions)."""
-    text = _plain(markdown)
+def left_out(report: Report, rendered: Rendered, root: Path) -> list[Diagnostic]:
+    """A note for each narrative item and highlight the report does not contain:
+    the template never asked for it, or its text is not in the output. At its
+    file and line (files are read again from `root` for positions)."""
+    text, asked = _plain(rendered.body), rendered.asked
     docs: dict[str, Document] = {}
 
     def pos(file: str, path: tuple) -> tuple[int, int] | None:
@@ -30,12 +33,13 @@ def left_out(report: Report, markdown: str, root: Path) -> list[Diagnostic]:
         return doc.pos(path)
 
     notes = []
+    own = report.agg.unit.code
     for said in report.agg.said:
-        if _plain(said.text) not in text:
+        if not (asked and asked.said(said.key, said.unit == own)) or _plain(said.text) not in text:
             notes.append(info("narrative-left-out", said.file, pos(said.file, ("narrative", said.key, said.index)),
                               key=said.key, unit=said.unit_name, text=_short(said.text)))
     for h in report.agg.highlights:
-        if _plain(h.name) not in text and h.file is not None:
+        if h.file is not None and (not (asked and asked.highlight(h)) or _plain(h.name) not in text):
             notes.append(info("highlight-left-out", h.file, pos(h.file, ("highlights", h.index)),
                               unit=h.unit_name, name=_short(h.name)))
     return notes

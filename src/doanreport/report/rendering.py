@@ -17,7 +17,7 @@ from doanreport.load.workspace import Workspace
 from doanreport.model.errors import UserError
 from doanreport.model.periods import Period
 from doanreport.report.appendix import PARTIAL, Appendix, appendix_markdown, build_appendix
-from doanreport.report.context import Frame, ReportContext
+from doanreport.report.context import Asked, Frame, ReportContext
 from doanreport.report.templating import TEMPLATE_FAULTS, environment, render_markdown
 from doanreport.rollup.build import Report
 
@@ -30,6 +30,7 @@ class Rendered:
     markdown: str
     body: str
     appendix: Appendix | None = None
+    asked: Asked | None = None  # what the template asked for (narrative, highlights)
 
 
 def frame_for(ws: Workspace, number: str | None, day: date | None, period: Period) -> Frame:
@@ -64,7 +65,7 @@ def render(ws: Workspace, report: Report, template: str, frame: Frame, appendix:
     text = render_markdown(env, template, ctx)
     body = tidy(text)
     if not appendix:
-        return Rendered(body, body)
+        return Rendered(body, body, None, ctx.asked)
     codes = [c for c in ctx.used if c in report.agg.values]
     try:
         data = build_appendix(env, report.agg, ws.catalog, codes, appendix)
@@ -72,7 +73,7 @@ def render(ws: Workspace, report: Report, template: str, frame: Frame, appendix:
     except TEMPLATE_FAULTS as exc:  # a workspace's own _phu_luc.md.j2 gone wrong
         line = getattr(exc, "lineno", None)
         raise UserError("template-error", where=f"{PARTIAL}:{line}" if line else PARTIAL, detail=str(exc)) from None
-    return Rendered(tidy(text.rstrip() + "\n\n" + table), body, data)
+    return Rendered(tidy(text.rstrip() + "\n\n" + table), body, data, ctx.asked)
 
 
 def tidy(markdown: str) -> str:
