@@ -278,3 +278,31 @@ def test_a_stock_is_never_the_sum_of_a_rollup_and_later_files_for_fewer_units():
     result = run([q1, q2], "2012H1")
     assert result.values == {"to_chuc.doan_vien": 30}  # the rollup covers both units; a's later 16 alone would lose b
     assert dict(result.coverage) == {"to_chuc.doan_vien": 2}
+
+
+def test_a_rollup_passes_on_what_the_units_below_wrote(make_ws, run, tmp_path_factory):
+    ws = make_ws({
+        "data/noi.yaml": "unit: cd-khoa-noi\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 3}}\n"
+                         "narrative: {kho_khan: [Thiếu phòng sinh hoạt.]}\n",
+        "data/bv.yaml": "unit: dcs-bv\nperiod: 2012Q1\nnarrative: {kien_nghi: Đề nghị hỗ trợ kinh phí.}\n",
+    })
+    rollup = run("aggregate", "--workspace", ws, "--period", "2012Q1", "--unit", "dcs-bv", "--format", "yaml", "--no-cache")
+    assert "unit_narrative:" in rollup.stdout
+    above = tmp_path_factory.mktemp("above")
+    for name in ("doanreport.yaml", "units.yaml"):
+        (above / name).write_text((ws / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (above / "data").mkdir()
+    (above / "data" / "dcs-bv-2012q1.yaml").write_text(rollup.stdout, encoding="utf-8")
+    assert run("validate", "--workspace", above, "--no-cache").exit_code == 0
+    report = run("render", "--workspace", above, "--template", "quy", "--period", "2012Q1", "--no-cache")
+    assert report.exit_code == 0, report.stderr
+    assert "- Chi đoàn Khoa Nội: Thiếu phòng sinh hoạt." in report.stdout
+    assert "- Đoàn cơ sở Bệnh viện Đa khoa: Đề nghị hỗ trợ kinh phí." in report.stdout
+    assert "left-out" not in report.stderr
+
+
+def test_unit_narrative_belongs_to_rollups_only(make_ws, run):
+    ws = make_ws({"data/vp.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\n"
+                                  "unit_narrative: [{unit: cd-khoa-noi, key: kho_khan, text: X}]\n"})
+    result = run("validate", "--workspace", ws, "--format", "json", "--no-cache")
+    assert "rollup-only" in result.stdout and result.exit_code == 1

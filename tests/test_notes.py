@@ -85,3 +85,15 @@ def test_a_highlight_whose_name_only_appears_inside_another_sentence_is_still_na
     result = render(run, ws, "--template", "quy")
     assert "Việc đưa chuyên đề về Bác vào sinh hoạt chi đoàn còn ít." in result.stdout
     assert any("[highlight-left-out]" in line and "data/vp.yaml:3:" in line for line in result.stderr.splitlines())
+
+
+def test_several_points_of_one_unit_come_under_its_name_once(make_ws, run):
+    ws = make_ws({"data/vp.yaml": """\
+        unit: cd-vp-tinh-uy
+        period: 2012Q1
+        narrative:
+          kho_khan: [Thiếu kinh phí., Đoàn viên đi công tác nhiều.]
+        """})
+    md = render(run, ws, "--template", "quy").stdout
+    assert "- Chi đoàn Văn phòng Tỉnh ủy:\n+ Thiếu kinh phí.\n+ Đoàn viên đi công tác nhiều.\n" in md
+    assert md.count("Chi đoàn Văn phòng Tỉnh ủy:") == 1

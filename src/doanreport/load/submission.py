@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from doanreport.load.schema import NumberField, Record, Slug, Text, UnitCode
 from doanreport.model import periods
-from doanreport.model.facts import Facts, Highlight, RollupCompleteness
+from doanreport.model.facts import Facts, Highlight, RollupCompleteness, UnitText
 
 NARRATIVE_KEYS = (
     "chi_dao",
@@ -33,7 +33,7 @@ NARRATIVE_KEYS = (
 # Further sections the built-in templates ask for, besides one per indicator
 # group (the text about `tuyen_truyen` goes under `tuyen_truyen`, ...).
 TEMPLATE_KEYS = ("mo_dau", "mo_hinh", "nhan_dan", "cai_cach_hanh_chinh")
-ROLLUP_ONLY = ("coverage", "weights", "completeness")
+ROLLUP_ONLY = ("coverage", "weights", "completeness", "unit_narrative")
 
 
 def _period(value: Any) -> periods.Period:
@@ -72,6 +72,15 @@ class CompletenessEntry(Record):
     months: dict[UnitCode, Annotated[int, Field(ge=0)]] = {}
 
 
+class UnitTextEntry(Record):
+    """One item of what a unit below a rollup's unit wrote."""
+
+    unit: UnitCode
+    unit_name: str | None = None
+    key: Slug
+    text: Text
+
+
 class Submission(Record):
     """One file of data/: a unit's figures for a period."""
 
@@ -88,6 +97,7 @@ class Submission(Record):
     coverage: dict[str, Annotated[int, Field(ge=0)]] | None = None
     weights: dict[str, NumberField] | None = None
     completeness: CompletenessEntry | None = None
+    unit_narrative: list[UnitTextEntry] | None = None
 
     def facts(self) -> Facts:
         """The light, immutable form aggregation works on."""
@@ -104,6 +114,7 @@ class Submission(Record):
             weights=self.weights,
             completeness=None if done is None else RollupCompleteness(
                 **{k: tuple(v) for k, v in done.model_dump().items() if k != "months"}, months=dict(done.months)),
+            unit_narrative=tuple(UnitText(**t.model_dump()) for t in self.unit_narrative or ()),
         )
 
     def value_items(self) -> dict[str, float | int]:

@@ -2,7 +2,8 @@
 
 `Facts` is light to cache, to send between processes and to keep by the
 thousand; `Highlight` is a model, project or person put forward (điển hình);
-`RollupCompleteness` is what a rollup file says about the units below it;
+`RollupCompleteness` and `UnitText` are what a rollup file says about the
+units below it (who reported, what they wrote);
 `Sourced` pairs facts with the file they came from.
 """
 
@@ -38,6 +39,16 @@ class Highlight:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitText:
+    """A narrative item a rollup passes on from a unit below it."""
+
+    unit: str
+    unit_name: str | None
+    key: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class RollupCompleteness:
     """Who, below a rollup's unit, was expected to report and how they did."""
 
@@ -68,6 +79,7 @@ class Facts:
     coverage: dict[str, int] | None  # rollups: units that reported each indicator
     weights: dict[str, Number] | None  # rollups: the weight behind each rate
     completeness: RollupCompleteness | None  # rollups: the subtree's completeness
+    unit_narrative: tuple[UnitText, ...] = ()  # rollups: what the units below wrote
 
     def narrative_items(self, key: str) -> list[str]:
         return list(self.narrative.get(key, ()))

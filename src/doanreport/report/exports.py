@@ -86,6 +86,8 @@ def to_rollup_yaml(agg: Aggregate, catalog: Catalog, today: date) -> str:
         "completeness": _completeness(done, {c: done.months[c] for c in done.partial}),
         "highlights": [_highlight(h) for h in agg.highlights],
         "narrative": {k: list(v) for k, v in agg.narrative.items()},
+        "unit_narrative": [{"unit": x.unit, "unit_name": x.unit_name, "key": x.key, "text": x.text}
+                           for x in agg.said if x.unit != agg.unit.code],
     }
     about = messages.phrase("rollup-header", "vi", unit=agg.unit.name, period=agg.period.label)  # a Vietnamese file
     header = "".join(f"# {line}\n" for line in about.splitlines())

@@ -36,7 +36,7 @@ def left_out(report: Report, rendered: Rendered, root: Path) -> list[Diagnostic]
     own = report.agg.unit.code
     for said in report.agg.said:
         if not (asked and asked.said(said.key, said.unit == own)) or _plain(said.text) not in text:
-            notes.append(info("narrative-left-out", said.file, pos(said.file, ("narrative", said.key, said.index)),
+            notes.append(info("narrative-left-out", said.file, pos(said.file, said.path),
                               key=said.key, unit=said.unit_name, text=_short(said.text)))
     for h in report.agg.highlights:
         if h.file is not None and (not (asked and asked.highlight(h)) or _plain(h.name) not in text):

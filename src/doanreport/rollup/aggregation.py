@@ -64,7 +64,7 @@ class Said:
     key: str
     text: str
     file: str
-    index: int  # its place in the section (a paragraph is item 0)
+    path: tuple[str | int, ...]  # where in the file: ("narrative", key, i) or ("unit_narrative", i, "text")
 
 
 @dataclass(frozen=True)
@@ -275,7 +275,10 @@ class _Run:
             name = self.tree[unit].name if unit in self.tree else unit
             for key, texts in f.facts.narrative.items():
                 if id(f) in chosen.get(NARRATIVE + key, ()):
-                    yield from (Said(unit, name, key, t, f.file, i) for i, t in enumerate(texts))
+                    yield from (Said(unit, name, key, t, f.file, ("narrative", key, i)) for i, t in enumerate(texts))
+            for i, t in enumerate(f.facts.unit_narrative):  # a rollup's: the units below it
+                below = t.unit_name or (self.tree[t.unit].name if t.unit in self.tree else t.unit)
+                yield Said(t.unit, below, t.key, t.text, f.file, ("unit_narrative", i, "text"))
 
     def _highlights(self, files: Iterable[Sourced]) -> Iterable[Highlight]:
         for f in files:
