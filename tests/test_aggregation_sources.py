@@ -306,3 +306,62 @@ def test_unit_narrative_belongs_to_rollups_only(make_ws, run):
                                   "unit_narrative: [{unit: cd-khoa-noi, key: kho_khan, text: X}]\n"})
     result = run("validate", "--workspace", ws, "--format", "json", "--no-cache")
     assert "rollup-only" in result.stdout and result.exit_code == 1
+
+
+def test_a_moved_unit_counted_through_its_new_branch_rollup_is_an_error(make_ws, run):
+    units = """\
+code: dk-test
+name: Đoàn Khối các cơ quan tỉnh
+kind: doan_khoi
+children:
+  - code: dcs-bv
+    name: Đoàn cơ sở Bệnh viện Đa khoa
+    kind: doan_co_so
+    children:
+      - {code: cd-khoa-ngoai, name: Chi đoàn Khoa Ngoại, kind: chi_doan}
+  - code: dcs-moi
+    name: Đoàn cơ sở Mới
+    kind: doan_co_so
+    children:
+      - {code: cd-khoa-noi, name: Chi đoàn Khoa Nội, kind: chi_doan}
+"""
+    old = ("unit: dcs-bv\nperiod: 2012Q1\nscope: rollup\nvalues: {to_chuc: {doan_vien: 30}}\n"
+           "coverage: {to_chuc.doan_vien: 2}\ncompleteness: {expected: [cd-khoa-noi, cd-khoa-ngoai]}\n")
+    new = ("unit: dcs-moi\nperiod: 2012Q1\nscope: rollup\nvalues: {to_chuc: {doan_vien: 10}}\n"
+           "coverage: {to_chuc.doan_vien: 1}\ncompleteness: {expected: [cd-khoa-noi]}\n")
+    ws = make_ws({"data/bv-q1.yaml": old, "data/moi-q1.yaml": new}, units=units)
+    result = run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "json", "--no-cache")
+    assert result.exit_code == 1
+    assert "[rollup-double-count]" in result.stderr
+    assert "data/bv-q1.yaml" in result.stderr and "data/moi-q1.yaml" in result.stderr
+
+
+def test_a_file_of_a_unit_the_rollup_lists_as_missing_still_counts():
+    january = sub("""
+        unit: dcs
+        period: 2012Q1
+        scope: rollup
+        values: {tuyen_truyen: {cuoc: 3}}
+        coverage: {tuyen_truyen.cuoc: 1}
+        completeness: {expected: [a, b], reported: [a], missing: [b]}
+    """, "dcs-q1.yaml")
+    late = sub("unit: b\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 4}}\n", "b-q1.yaml")
+    result = run([january, late], "2012Q1")
+    assert result.values == {"tuyen_truyen.cuoc": 7}
+    assert result.set_aside == ()
+    assert result.completeness.missing == ()
+
+
+def test_a_unit_nobody_expects_a_file_from_weighs_nothing_against_the_files():
+    q1 = sub("""
+        unit: dcs
+        period: 2012Q1
+        scope: rollup
+        values: {tuyen_truyen: {cuoc: 5}}
+        coverage: {tuyen_truyen.cuoc: 2}
+    """, "dcs-q1.yaml")
+    files = [sub("unit: a\nperiod: 2012H1\nvalues: {tuyen_truyen: {cuoc: 60}}\n", "a-h1.yaml")]
+    files += [sub(f"unit: b\nperiod: 2012M0{m}\nvalues: {{tuyen_truyen: {{cuoc: 1}}}}\n", f"b-m{m}.yaml") for m in (1, 4, 5, 6)]
+    result = run([q1] + files, "2012H1")
+    assert result.values == {"tuyen_truyen.cuoc": 64}  # the rollup gives 9 unit-months, the files 10
+    assert {a.file: a.reason for a in result.set_aside} == {"dcs-q1.yaml": "rollup-fewer-months"}

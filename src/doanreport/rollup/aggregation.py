@@ -90,6 +90,23 @@ class Aggregate:
         return self.measure.coverage
 
 
+@dataclass(frozen=True)
+class Mask:
+    """A rollup above that stands for its branch's months, except for the units
+    it lists as missing (their own files still count)."""
+
+    period: Period
+    missing: frozenset[str]
+
+    def hides(self, f: Sourced) -> bool:
+        return self.period.overlaps(f.facts.period) and f.facts.unit not in self.missing
+
+
+def _mask(rollup: Sourced) -> Mask:
+    done = rollup.facts.completeness
+    return Mask(rollup.facts.period, frozenset(done.missing) if done else frozenset())
+
+
 def due_date(period: Period, deadline_day: int) -> date:
     """The day a file for `period` is due: `deadline_day` of the next month."""
     month = period.end  # index of the month after the period
@@ -108,7 +125,7 @@ class _Run:
         self.period, self.deadline_day, self.detail = period, deadline_day, detail
         self.due: dict[int, date] = {}  # due date by the month a period ends before (a memo)
 
-    def node(self, code: str, masked: tuple[Period, ...], credits: Mapping[str, Reporting],
+    def node(self, code: str, masked: tuple[Mask, ...], credits: Mapping[str, Reporting],
              stale: Mapping[str, int]) -> Aggregate:
         """`masked`: periods a rollup above already stands for; `credits`: what
         rollups above say of the units below them; `stale`: stocks a rollup
@@ -116,7 +133,7 @@ class _Run:
         unit = self.tree[code]
         files = self.by_unit.get(code, [])
         rollups, aside_r = self._choose_rollups(code, [f for f in files if f.facts.scope == "rollup"], masked)
-        masked = masked + tuple(f.facts.period for f in rollups)
+        masked = masked + tuple(_mask(f) for f in rollups)
         own_files, aside_m = self._unmasked([f for f in files if f.facts.scope == "own"], masked)
         choices, owns, aside_o = self._choose_own(own_files)
         if rollups and self.detail:
@@ -152,13 +169,13 @@ class _Run:
             set_aside=tuple(aside_r + aside_m + aside_o) + tuple(a for k in kids for a in k.set_aside),
         )
 
-    def _unmasked(self, files: list[Sourced], masked: tuple[Period, ...]) -> tuple[list[Sourced], list[Aside]]:
+    def _unmasked(self, files: list[Sourced], masked: tuple[Mask, ...]) -> tuple[list[Sourced], list[Aside]]:
         """Files not hidden by a rollup that stands for their months (those are set
         aside: `rollup` when their months all lie in it, `rollup-part` if only some)."""
         aside, free = [], []
         for f in files:
             p = f.facts.period
-            hiding = [m for m in masked if m.overlaps(p)]
+            hiding = [m.period for m in masked if m.hides(f)]
             if hiding and self.period.overlaps(p):
                 inside = set().union(*(m.month_indexes() for m in hiding)).issuperset(p.month_indexes())
                 aside.append(Aside(f.file, f.facts.unit, p, "rollup" if inside else "rollup-part",
@@ -167,7 +184,7 @@ class _Run:
                 free.append(f)
         return free, aside
 
-    def _choose_rollups(self, code: str, files: list[Sourced], masked: tuple[Period, ...]
+    def _choose_rollups(self, code: str, files: list[Sourced], masked: tuple[Mask, ...]
                         ) -> tuple[list[Sourced], list[Aside]]:
         """A unit's rollups for the period: whole files, as `choose` picks them,
         but never one that would hide as many unit-months of the branch's own
@@ -186,19 +203,23 @@ class _Run:
                 kept.append(r)
         return kept, aside
 
-    def _weigh_rollup(self, code: str, rollup: Sourced, masked: tuple[Period, ...]) -> tuple[list[Sourced], bool]:
+    def _weigh_rollup(self, code: str, rollup: Sourced, masked: tuple[Mask, ...]) -> tuple[list[Sourced], bool]:
         """The branch's own files only partly inside the rollup's months, and
         whether using the rollup would cover fewer unit-months than those files."""
         months = set(rollup.facts.period.month_indexes())
         credit = self._credits(rollup.facts)
         straddling: list[Sourced] = []
         with_rollup = without = 0
+        missing = _mask(rollup).missing
         for u in self.tree.subtree(code):
             mine: set[int] = set()
             outside: set[int] = set()
-            for f in self.by_unit.get(u.code, ()):
+            files = [f for f in self.by_unit.get(u.code, ()) if f.facts.scope == "own"]
+            for f in files:
                 p = f.facts.period
-                if f.facts.scope != "own" or not self.period.contains(p) or any(m.overlaps(p) for m in masked):
+                if not self.period.contains(p) or any(m.hides(f) for m in masked):
+                    continue
+                if f.facts.unit in missing:  # a unit the rollup lists as missing: its files stay either way
                     continue
                 ms = set(p.month_indexes())
                 mine |= ms
@@ -206,6 +227,8 @@ class _Run:
                     outside |= ms
                 elif not ms <= months:
                     straddling.append(f)
+            if not (u.reports or files):  # a unit nobody expects a file from, and none came: no months either way
+                continue
             without += len(mine)
             with_rollup += len(outside | credit.get(u.code, NOT_REPORTED).months)
         return straddling, bool(straddling) and without >= with_rollup  # a tie: the files, not the summary
@@ -372,21 +395,35 @@ def aggregate(tree: Tree, catalog: Catalog, files: Iterable[Sourced] | Mapping[s
 
 def double_counts(agg: Aggregate, by_unit: Mapping[str, list[Sourced]], tree: Tree) -> list[Diagnostic]:
     """Errors for units a used rollup still lists from an old tree (no longer
-    below its unit) while their own files count in their new branch."""
+    below its unit) while they also count in their new branch: through their
+    own files, or through a rollup of a unit above them there."""
     used_by_unit: dict[str, list[Used]] = defaultdict(list)
     for u in agg.used:
         used_by_unit[u.unit].append(u)
+    rollups = [u for u in agg.used if u.scope == "rollup"]
+    parent = {child: unit.code for unit in tree.units.values() for child in unit.children}
+
+    def above(code: str) -> set[str]:
+        out = set()
+        while code is not None:
+            out.add(code)
+            code = parent.get(code)
+        return out
+
     diags = []
-    for u in agg.used:
+    for u in rollups:
         facts = next((f.facts for f in by_unit.get(u.unit, ()) if f.file == u.file and f.facts.period == u.period), None)
-        done = facts.completeness if u.scope == "rollup" and facts is not None else None
+        done = facts.completeness if facts is not None else None
         if done is None:
             continue
         below = {x.code for x in tree.subtree(u.unit)}
         for code in done.expected:
             if code in below or code in done.missing:
                 continue
-            for other in used_by_unit.get(code, ()):
+            branch = above(code) if code in tree else set()
+            others = [o for o in used_by_unit.get(code, ()) if o.scope == "own"]
+            others += [r for r in rollups if r is not u and r.unit in branch]
+            for other in others:
                 if other.period.overlaps(u.period):
                     diags.append(error("rollup-double-count", u.file, None, period=agg.period.label, rollup=u.file,
                                        unit=tree[code].name if code in tree else code, file=other.file))
