@@ -365,3 +365,49 @@ def test_a_unit_nobody_expects_a_file_from_weighs_nothing_against_the_files():
     result = run([q1] + files, "2012H1")
     assert result.values == {"tuyen_truyen.cuoc": 64}  # the rollup gives 9 unit-months, the files 10
     assert {a.file: a.reason for a in result.set_aside} == {"dcs-q1.yaml": "rollup-fewer-months"}
+
+
+def test_a_rollup_and_files_of_other_units_for_other_months_both_count():
+    q2 = sub("""
+        unit: dcs
+        period: 2012Q2
+        scope: rollup
+        values: {to_chuc: {doan_vien: 10}, tuyen_truyen: {cuoc: 2}}
+        coverage: {to_chuc.doan_vien: 1, tuyen_truyen.cuoc: 1}
+        completeness: {expected: [a, b], reported: [a], missing: [b]}
+    """, "dcs-q2.yaml")
+    b_q1 = sub("unit: b\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 30}, tuyen_truyen: {cuoc: 4}}\n", "b-q1.yaml")
+    result = run([q2, b_q1], "2012H1")
+    assert result.values == {"to_chuc.doan_vien": 40, "tuyen_truyen.cuoc": 6}
+    assert dict(result.coverage) == {"to_chuc.doan_vien": 2, "tuyen_truyen.cuoc": 2}
+    assert result.notes == ()
+
+
+def test_a_later_rollup_supersedes_only_its_own_units_earlier_stocks():
+    q1 = [sub("unit: a\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 14}}\n", "a-q1.yaml"),
+          sub("unit: b\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 13}}\n", "b-q1.yaml")]
+    q2 = sub("""
+        unit: dcs
+        period: 2012Q2
+        scope: rollup
+        values: {to_chuc: {doan_vien: 15}}
+        coverage: {to_chuc.doan_vien: 1}
+        completeness: {expected: [a, b], reported: [a], missing: [b]}
+    """, "dcs-q2.yaml")
+    result = run(q1 + [q2], "2012H1")
+    assert result.values == {"to_chuc.doan_vien": 28}  # a from the rollup (15), b from its own Q1 file (13)
+    assert dict(result.coverage) == {"to_chuc.doan_vien": 2}
+
+
+def test_a_stock_the_sources_give_for_different_units_is_flagged():
+    q1 = sub("""
+        unit: dcs
+        period: 2012Q1
+        scope: rollup
+        values: {to_chuc: {doan_vien: 30}}
+        coverage: {to_chuc.doan_vien: 2}
+        completeness: {expected: [a, b], reported: [a, b]}
+    """, "dcs-q1.yaml")
+    result = run([q1, sub("unit: a\nperiod: 2012Q2\nvalues: {to_chuc: {doan_vien: 16}}\n", "a-q2.yaml")], "2012H1")
+    assert result.values == {"to_chuc.doan_vien": 30}
+    assert [(n.code, n.file, n.args["code"]) for n in result.notes] == [("stock-mixed", "dcs-q1.yaml", "to_chuc.doan_vien")]

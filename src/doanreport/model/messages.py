@@ -212,6 +212,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Báo cáo chưa nêu điển hình «{name}» của {unit}; mẫu báo cáo không đặt loại điển hình này.",
         "The report does not mention the highlight '{name}' of {unit}; the template does not place this kind.",
     ),
+    "stock-mixed": (
+        "«{label}» ({code}) cho {period}: tệp tổng hợp này và các tệp sau nó của nhánh không cùng các đơn vị, nên số liệu lấy theo các tệp sau (tệp tổng hợp không tách được theo đơn vị). Gửi tệp tổng hợp cho cả kỳ báo cáo để số liệu chính xác.",
+        "'{label}' ({code}) for {period}: this rollup and the later files of its branch do not cover the same units, so the later files' figure is used (a rollup cannot be split by unit). Send a rollup for the whole report period for an exact figure.",
+    ),
     "rollup-double-count": (
         "Đơn vị «{unit}» bị tính hai lần cho {period}: tệp tổng hợp {rollup} vẫn kê đơn vị này (theo cây tổ chức cũ), trong khi tệp {file} của đơn vị đã được tính ở nhánh hiện tại của nó. Lập lại tệp tổng hợp theo units.yaml hiện tại, hoặc bỏ tệp cũ.",
         "Unit '{unit}' is counted twice for {period}: rollup {rollup} still lists it (an old tree), while its file {file} is counted in its current branch. Make the rollup again from the current units.yaml, or remove the old one.",

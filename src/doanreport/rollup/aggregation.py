@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
@@ -25,8 +25,9 @@ from doanreport.model.facts import Facts, Highlight, Number, Sourced
 from doanreport.model.periods import Period
 from doanreport.model.units import Tree, Unit
 from doanreport.rollup import completeness
+from doanreport.rollup.beside import alongside, covered_units, decide
 from doanreport.rollup.completeness import NO_COMPLETENESS, NOT_REPORTED, Completeness, Reporting
-from doanreport.rollup.measures import EMPTY, Measure, over_time, plus, rollup_stock_wins, superseded
+from doanreport.rollup.measures import EMPTY, Measure, over_time, plus
 from doanreport.rollup.selection import Choice, SetAside, choose, choose_by_item
 
 
@@ -80,6 +81,7 @@ class Aggregate:
     said: tuple[Said, ...]  # every narrative item of the subtree, the unit's own first
     used: tuple[Used, ...]
     set_aside: tuple[Aside, ...]
+    notes: tuple[Diagnostic, ...] = ()  # what the reduction could not do exactly (`stock-mixed`)
 
     @property
     def values(self) -> dict[str, Number]:
@@ -126,10 +128,10 @@ class _Run:
         self.due: dict[int, date] = {}  # due date by the month a period ends before (a memo)
 
     def node(self, code: str, masked: tuple[Mask, ...], credits: Mapping[str, Reporting],
-             stale: Mapping[str, int]) -> Aggregate:
-        """`masked`: periods a rollup above already stands for; `credits`: what
-        rollups above say of the units below them; `stale`: stocks a rollup
-        above states later (code -> its end month)."""
+             stale: Mapping[str, tuple[int, frozenset[str]]]) -> Aggregate:
+        """`masked`: what rollups above already stand for; `credits`: what they
+        say of the units below them; `stale`: stocks they state later, for
+        some units (code -> (end month, units))."""
         unit = self.tree[code]
         files = self.by_unit.get(code, [])
         rollups, aside_r = self._choose_rollups(code, [f for f in files if f.facts.scope == "rollup"], masked)
@@ -142,14 +144,9 @@ class _Run:
         rollup_measure = self._over_time(rollups, stale=stale)
         own_measure = plus(self._over_time(c.files, c.what, stale) for c in choices)
         kids = [self.node(c, masked, credits, stale) for c in unit.children]
-        rest = plus([own_measure] + [k.measure for k in kids])
-        later = _later_stocks(rollup_measure, rest)
-        if later:  # stocks the rollup gives in place of the files below: theirs are superseded
-            stale = {**stale, **later}
-            own_measure = plus(self._over_time(c.files, c.what, stale) for c in choices)
-            kids = [self.node(c, masked, credits, stale) for c in unit.children]
-            rest = plus([own_measure] + [k.measure for k in kids])
-        own = plus([own_measure, superseded(rollup_measure, rest)])
+        own, kids, notes = own_measure, kids, []
+        if rollups:
+            own, kids, notes = self._beside(code, rollups, rollup_measure, choices, kids, masked, credits, stale)
         shown = tuple(k for k in kids if k.used or self.tree[k.unit.code].active_in(self.period))
         detail = self.detail
         chosen = _chosen_for(choices, rollups)
@@ -167,7 +164,39 @@ class _Run:
             said=(tuple(self._said(rollups + owns, chosen)) + tuple(x for k in kids for x in k.said) if detail else ()),
             used=tuple(used) + tuple(u for k in kids for u in k.used),
             set_aside=tuple(aside_r + aside_m + aside_o) + tuple(a for k in kids for a in k.set_aside),
+            notes=tuple(notes) + tuple(n for k in kids for n in k.notes),
         )
+
+    def _beside(self, code: str, rollups: list[Sourced], rollup_measure: Measure, choices: list[Choice[Sourced]],
+                kids: list[Aggregate], masked: tuple[Mask, ...], credits: Mapping[str, Reporting],
+                stale: Mapping[str, tuple[int, frozenset[str]]]) -> tuple[Measure, list[Aggregate], list[Diagnostic]]:
+        """The unit's own part when it has rollups: its own files, plus what the
+        rollups add beside the files below for other months (`beside`)."""
+        own_measure = plus(self._over_time(c.files, c.what, stale) for c in choices)
+        rest = plus([own_measure] + [k.measure for k in kids])
+        theirs = self._reporters(code, masked)
+        choice = decide(rollup_measure, rest, covered_units(rollups, self.tree), theirs)
+        if choice.stale:  # the rollup supersedes earlier stocks of its units below: compute them again
+            stale = {**stale, **choice.stale}
+            own_measure = plus(self._over_time(c.files, c.what, stale) for c in choices)
+            kids = [self.node(c, masked, credits, stale) for c in self.tree[code].children]
+        notes = [warning("stock-mixed", r.file, None, code=c, label=self.catalog[c].label, period=self.period.label)
+                 for c in choice.mixed for r in rollups[-1:]]
+        return plus([own_measure, alongside(rollup_measure, choice)]), kids, notes
+
+    def _reporters(self, code: str, masked: tuple[Mask, ...]) -> Callable[[str], frozenset[str]]:
+        """code -> the units below `code` whose own files inside the period, not
+        hidden by a rollup, give it (worked out when first asked)."""
+        files = [f for u in self.tree.subtree(code) for f in self.by_unit.get(u.code, ())
+                 if f.facts.scope == "own" and self.period.contains(f.facts.period) and not any(m.hides(f) for m in masked)]
+        memo: dict[str, frozenset[str]] = {}
+
+        def reporters(indicator: str) -> frozenset[str]:
+            if indicator not in memo:
+                memo[indicator] = frozenset(f.facts.unit for f in files if indicator in f.facts.values)
+            return memo[indicator]
+
+        return reporters
 
     def _unmasked(self, files: list[Sourced], masked: tuple[Mask, ...]) -> tuple[list[Sourced], list[Aside]]:
         """Files not hidden by a rollup that stands for their months (those are set
@@ -358,21 +387,6 @@ def _narrative(files: Sequence[Sourced], chosen: Mapping[str, set[int]]) -> dict
             if id(f) in chosen.get(NARRATIVE + key, ()):
                 out[key] += texts
     return {k: tuple(v) for k, v in out.items() if v}
-
-
-def _later_stocks(rollup: Measure, rest: Measure) -> dict[str, int]:
-    """Stocks the rollup states in place of the rest of its branch: code -> the
-    last month whose files below it supersedes (all of them when it covers
-    more units than they do)."""
-    out = {}
-    for code, month in rollup.asof.items():
-        if code in rest.asof and rollup_stock_wins(code, rollup, rest):
-            more = rollup.coverage.get(code, 1) > rest.coverage.get(code, 0)
-            out[code] = EVER if more else month
-    return out
-
-
-EVER = 10**9  # a month after every period
 
 
 def index_by_unit(files: Iterable[Sourced]) -> dict[str, list[Sourced]]:

@@ -69,7 +69,7 @@ def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[
     doubled = double_counts(agg, by_unit, tree)
     if doubled:
         raise DiagnosticsError(doubled, kind="data")
-    diags = rule_warnings(agg, ws.catalog) + set_aside_notes(agg)
+    diags = rule_warnings(agg, ws.catalog) + set_aside_notes(agg) + list(agg.notes)
     if not agg.used:
         diags.append(warning("no-data", None, None, unit=agg.unit.name, period=period.label))
     covered = len({m for u in agg.used for m in u.period.month_indexes() if period.start <= m < period.end})

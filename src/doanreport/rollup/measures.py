@@ -106,7 +106,7 @@ class _RateOverTime:
 
 
 def over_time(files: Iterable[Facts], catalog: Catalog, only: AbstractSet[str] | None = None,
-              stale: Mapping[str, int] | None = None) -> Measure:
+              stale: Mapping[str, tuple[int, AbstractSet[str]]] | None = None) -> Measure:
     """Combine one unit's files, in time order, by each indicator's rule.
 
     Coverage and weights are given by rollup files only (an own file covers
@@ -120,7 +120,8 @@ def over_time(files: Iterable[Facts], catalog: Catalog, only: AbstractSet[str] |
 
     `only` restricts the result to some codes (those these files were chosen
     for); `stale` gives, per stock, the end month of a rollup above that states
-    it later: values from files ending by then are superseded.
+    it later and the units it covers: their values from files ending by then
+    are superseded.
     """
     values: dict[str, Number] = {}
     asof: dict[str, int] = {}
@@ -137,7 +138,7 @@ def over_time(files: Iterable[Facts], catalog: Catalog, only: AbstractSet[str] |
             if method == "sum":
                 values[code] = get(code, 0) + v
             elif method == "last":
-                if stale and end <= stale.get(code, -1):
+                if stale and code in stale and end <= stale[code][0] and facts.unit in stale[code][1]:
                     continue
                 values[code] = v
                 asof[code] = end
@@ -151,27 +152,6 @@ def over_time(files: Iterable[Facts], catalog: Catalog, only: AbstractSet[str] |
             else:
                 coverage[code] = max(coverage.get(code, 0), file_coverage.get(code, 1))
     return Measure(values, {code: run.pool() for code, run in rates.items()}, coverage, asof)
-
-
-def rollup_stock_wins(code: str, rollup: Measure, rest: Measure) -> bool:
-    """Which of a rollup and the rest of its branch (files for other months) gives
-    a stock both state: the one that covers more units, else the later one."""
-    mine, theirs = rollup.coverage.get(code, 1), rest.coverage.get(code, 0)
-    if mine != theirs:
-        return mine > theirs
-    return rollup.asof[code] > rest.asof.get(code, -1)
-
-
-def superseded(rollup: Measure, rest: Measure) -> Measure:
-    """What a rollup adds beside the rest of its branch: a stock both state is
-    the rest's when `rollup_stock_wins` says so (never the sum of both), and a
-    unit counted by both is counted once (coverage: the larger count)."""
-    lost = {code for code in rollup.asof if code in rest.asof and not rollup_stock_wins(code, rollup, rest)}
-    values = {code: v for code, v in rollup.values.items() if code not in lost}
-    coverage = {code: n - rest.coverage.get(code, 0) for code, n in rollup.coverage.items()
-                if n > rest.coverage.get(code, 0)}
-    asof = {code: m for code, m in rollup.asof.items() if code not in lost}
-    return Measure(values, rollup.means, coverage, asof)
 
 
 def _weight(code: str, weight_code: str | None, values: Mapping[str, Number],
