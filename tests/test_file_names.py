@@ -41,3 +41,8 @@ def test_names_that_fit_their_period_or_name_none_are_quiet(make_ws, run, name, 
 def test_another_quarter_of_the_same_year_is_a_warning_too(make_ws, run):
     ws = make_ws({"data/vp-2012q3.yaml": BODY.format(period="2012Q1")})
     assert [w[1] for w in warnings(run, ws)] == [2]
+
+
+def test_any_period_named_in_the_name_may_be_the_one(make_ws, run):
+    ws = make_ws({"data/cd-k2019-2024q1.yaml": BODY.format(period="2024Q1")})
+    assert warnings(run, ws) == []

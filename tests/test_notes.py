@@ -97,3 +97,24 @@ def test_several_points_of_one_unit_come_under_its_name_once(make_ws, run):
     md = render(run, ws, "--template", "quy").stdout
     assert "- Chi đoàn Văn phòng Tỉnh ủy:\n+ Thiếu kinh phí.\n+ Đoàn viên đi công tác nhiều.\n" in md
     assert md.count("Chi đoàn Văn phòng Tỉnh ủy:") == 1
+
+
+def test_points_that_differ_in_punctuation_stay_apart_and_invisible_characters_do_not_count(make_ws, run):
+    ws = make_ws({
+        "data/vp.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nnarrative: {kho_khan: \"Không, đạt chỉ tiêu A.\"}\n",
+        "data/tc.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nnarrative: {kho_khan: \"Không đạt: chỉ tiêu A.\"}\n",
+        "data/noi.yaml": "unit: cd-khoa-noi\nperiod: 2012M01\nnarrative: {kien_nghi: \"Cần th\\u200bêm kinh phí\"}\n",
+        "data/vp2.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012M02\nnarrative: {kien_nghi: 'Có ký tự A\\B\\\\C.'}\n",
+    })
+    result = render(run, ws, "--template", "quy")
+    md = result.stdout
+    assert "- Chi đoàn Văn phòng Tỉnh ủy: Không, đạt chỉ tiêu A." in md
+    assert "- Chi đoàn Sở Tài chính: Không đạt: chỉ tiêu A." in md
+    assert "Có ký tự A\\\\B" in md  # the backslash written, escaped for Markdown
+    assert "left-out" not in result.stderr
+
+
+def test_a_change_against_something_unknown_stops_the_render(make_ws, run):
+    ws = make_ws({"data/vp.yaml": CHILD, "templates/so-sanh.md.j2": '{{ change("tuyen_truyen.cuoc", "bogus") }}\n'})
+    result = render(run, ws, "--template", "so-sanh")
+    assert result.exit_code == 1 and '"last_year"' in result.stderr

@@ -197,9 +197,11 @@ class ReportContext:
         return 100.0 * a / b
 
     def change(self, code: str, against: str = "last_year") -> Change | None:
+        if against not in ("last_year", "previous"):
+            raise TemplateDataError("template-change-against", against=against)
         now = self.v(code)
         other = self.report.last_year if against == "last_year" else self.report.previous
-        if other is None or against not in ("last_year", "previous"):
+        if other is None:
             return None
         before = other.values.get(code)
         if now is None or not before or not _comparable(self.report.agg.coverage.get(code, 0), other.coverage.get(code, 0)):
@@ -338,12 +340,21 @@ class SaidEntry:
     units: tuple[str, ...]  # unit names
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+
+
+def same_text(text: str) -> str:
+    """A text as a reader compares it: case, spacing, invisible characters and
+    the closing punctuation do not count; every other mark does."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text)).casefold()
+    return " ".join(text.split()).rstrip(" .;:!…")
+
+
 def merge_said(items: Iterable[Said]) -> list[SaidEntry]:
-    """One entry per text (ignoring case, spacing and punctuation), with every
-    unit that wrote it, in order."""
+    """One entry per text (`same_text`), with every unit that wrote it, in order."""
     merged: dict[str, dict] = {}
     for s in items:
-        entry = merged.setdefault(_key(s.text), {"text": s.text, "units": {}})
+        entry = merged.setdefault(same_text(s.text), {"text": s.text, "units": {}})
         entry["units"].setdefault(s.unit, s.unit_name)
     return [SaidEntry(e["text"], tuple(e["units"].values())) for e in merged.values()]
 

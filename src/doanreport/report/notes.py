@@ -9,12 +9,11 @@ the workspace's own.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
 from doanreport.load.source import Document
 from doanreport.model.diagnostics import Diagnostic, info
+from doanreport.report.context import markdown_text, same_text
 from doanreport.report.rendering import Rendered
 from doanreport.rollup.build import Report
 
@@ -25,7 +24,7 @@ def left_out(report: Report, rendered: Rendered, root: Path) -> list[Diagnostic]
     """A note for each narrative item and highlight the report does not contain:
     the template never asked for it, or its text is not in the output. At its
     file and line (files are read again from `root` for positions)."""
-    text, asked = _plain(rendered.body), rendered.asked
+    text, asked = same_text(rendered.body), rendered.asked
     docs: dict[str, Document] = {}
 
     def pos(file: str, path: tuple) -> tuple[int, int] | None:
@@ -46,12 +45,9 @@ def left_out(report: Report, rendered: Rendered, root: Path) -> list[Diagnostic]
 
 
 def _plain(text: str) -> str:
-    """Text as a reader sees it: Markdown escapes and emphasis marks gone, case
-    and spacing folded."""
-    text = unicodedata.normalize("NFC", text)
-    text = re.sub(r"\\(.)", r"\1", text)
-    text = re.sub(r"[*_“”\"]", "", text)
-    return " ".join(text.casefold().split())
+    """User text as the report writes it (escaped for Markdown), compared as a
+    reader would (`same_text`)."""
+    return same_text(markdown_text(text))
 
 
 def _short(text: str) -> str:
