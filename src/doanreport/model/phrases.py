@@ -76,6 +76,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "what-units": ("tệp cây tổ chức", "organisation tree file"),
     # --- template problems: the `detail` of "template-error" -------------------
     "template-unknown-indicator": ("chỉ tiêu «{code}» không có trong danh mục chỉ tiêu", "indicator '{code}' is not in the catalog"),
+    "template-change-against": (
+        "change(..., \"{against}\"): so sánh với \"last_year\" (cùng kỳ năm trước) hoặc \"previous\" (kỳ trước)",
+        "change(..., \"{against}\"): compare with \"last_year\" (the same period a year earlier) or \"previous\"",
+    ),
     "template-narrative-scope": (
         "narrative(..., scope=\"{scope}\"): scope là \"own\" (của đơn vị) hoặc \"children\" (của các đơn vị trực thuộc)",
         "narrative(..., scope=\"{scope}\"): scope is \"own\" (the unit's) or \"children\" (the units below it)",
