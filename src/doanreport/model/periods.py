@@ -50,8 +50,8 @@ class Period:
 
     @property
     def years(self) -> int:
-        """Whole years the period spans, rounded (48 months → 4)."""
-        return max(1, round(self.months / 12))
+        """Whole years the period spans, to the nearest, halves up (48 months → 4, 30 → 3)."""
+        return max(1, (self.months + 6) // 12)
 
     @property
     def first_year(self) -> int:
@@ -74,10 +74,7 @@ class Period:
     @cached_property
     def kind(self) -> str:
         """`year`, `half`, `quarter`, `month` or `range`."""
-        for kind, size in (("year", 12), ("half", 6), ("quarter", 3), ("month", 1)):
-            if self.months == size and self.start % size == 0:
-                return kind
-        return "range"
+        return _kind(self.start, self.end)
 
     # --- algebra --------------------------------------------------------
     def contains(self, other: Period) -> bool:
@@ -99,36 +96,12 @@ class Period:
     # --- text -------------------------------------------------------------
     @cached_property
     def code(self) -> str:
-        kind = self.kind
-        if kind != "range":
-            return _single_code(self.start, kind)
-        for kind, size in (("year", 12), ("half", 6), ("quarter", 3)):
-            if self.start % size == 0 and self.end % size == 0:
-                return f"{_single_code(self.start, kind)}..{_single_code(self.end - size, kind)}"
-        return f"{_single_code(self.start, 'month')}..{_single_code(self.end - 1, 'month')}"
+        return _code(self.start, self.end, self.kind)
 
     @property
     def label(self) -> str:
         """The Vietnamese label: `quý I/2012`, `9 tháng đầu năm 2012`, ..."""
-        year, first, last = self.first_year, self.start % 12 + 1, (self.end - 1) % 12 + 1
-        kind = self.kind
-        if kind == "year":
-            return f"năm {year}"
-        if kind == "half":
-            return f"6 tháng {'đầu' if first == 1 else 'cuối'} năm {year}"
-        if kind == "quarter":
-            return f"quý {QUARTER_NUMERALS[(first - 1) // 3]}/{year}"
-        if kind == "month":
-            return f"tháng {first}/{year}"
-        if year == self.last_year:
-            if first == 1:
-                return f"{self.months} tháng đầu năm {year}"
-            if last == 12:
-                return f"{self.months} tháng cuối năm {year}"
-            return f"từ tháng {first} đến tháng {last} năm {year}"
-        if self.months % 12 == 0 and self.months >= 24:
-            return f"giai đoạn {year} – {self.last_year} ({self.years:02d} năm)"
-        return f"từ tháng {first}/{year} đến tháng {last}/{self.last_year}"
+        return _label(self.start, self.end, self.kind)
 
     def cutoff_window(self) -> tuple[date, date]:
         """Nghị định 09/2019 data window: 15th of the month before to 14th of the last month."""
@@ -138,6 +111,45 @@ class Period:
 
     def __str__(self) -> str:
         return self.code
+
+
+def _kind(start: int, end: int) -> str:
+    for kind, size in (("year", 12), ("half", 6), ("quarter", 3), ("month", 1)):
+        if end - start == size and start % size == 0:
+            return kind
+    return "range"
+
+
+def _code(start: int, end: int, kind: str) -> str:
+    """The coarsest written form that fits exactly."""
+    if kind != "range":
+        return _single_code(start, kind)
+    for kind, size in (("year", 12), ("half", 6), ("quarter", 3)):
+        if start % size == 0 and end % size == 0:
+            return f"{_single_code(start, kind)}..{_single_code(end - size, kind)}"
+    return f"{_single_code(start, 'month')}..{_single_code(end - 1, 'month')}"
+
+
+def _label(start: int, end: int, kind: str) -> str:
+    year, last_year, n = start // 12, (end - 1) // 12, end - start
+    first, last = start % 12 + 1, (end - 1) % 12 + 1
+    if kind == "year":
+        return f"năm {year}"
+    if kind == "half":
+        return f"6 tháng {'đầu' if first == 1 else 'cuối'} năm {year}"
+    if kind == "quarter":
+        return f"quý {QUARTER_NUMERALS[(first - 1) // 3]}/{year}"
+    if kind == "month":
+        return f"tháng {first}/{year}"
+    if year == last_year:
+        if first == 1:
+            return f"{n} tháng đầu năm {year}"
+        if last == 12:
+            return f"{n} tháng cuối năm {year}"
+        return f"từ tháng {first} đến tháng {last} năm {year}"
+    if n % 12 == 0 and n >= 24:
+        return f"giai đoạn {year} – {last_year} ({n // 12:02d} năm)"
+    return f"từ tháng {first}/{year} đến tháng {last}/{last_year}"
 
 
 def _single_code(month: int, kind: str) -> str:
