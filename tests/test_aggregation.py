@@ -126,7 +126,8 @@ def test_file_straddling_the_year_end_is_set_aside():
     ]
     result = agg(files, "2012")
     assert result.values["tuyen_truyen.cuoc"] == 2
-    assert [(a.file, a.reason) for a in result.set_aside] == [("straddle", "partial")]
+    assert [(a.file, a.unit, a.period.code, a.reason, a.instead) for a in result.set_aside] == [
+        ("straddle", "a", "2012M12..2013M01", "partial", ())]
     assert agg(files, "2012M12..2013M01").values["tuyen_truyen.cuoc"] == 9
 
 
@@ -531,8 +532,11 @@ def test_a_rollup_above_masks_a_rollup_below():
     ]
     result = agg(files, "2012Q1")
     assert result.values["tuyen_truyen.cuoc"] == 10
-    assert [(a.file, a.reason, a.instead) for a in result.set_aside] == [
-        ("dk-own", "rollup", ("2012Q1",)), ("a-jan", "rollup", ("2012Q1",)), ("d-rollup", "rollup", ("2012Q1",))]
+    assert [(a.file, a.unit, a.period.code, a.reason, a.instead) for a in result.set_aside] == [
+        ("dk-own", "dk", "2012Q1", "rollup", ("2012Q1",)),
+        ("a-jan", "a", "2012M01", "rollup", ("2012Q1",)),
+        ("d-rollup", "d", "2012Q1", "rollup", ("2012Q1",)),
+    ]
     assert [u.file for u in result.used] == ["dk-rollup"]
     assert result.completeness.missing == ()
 

@@ -140,7 +140,7 @@ def test_over_time_stock_given_only_early_is_kept():
 
 
 def test_over_time_ignores_codes_the_catalog_does_not_know():
-    measure = over_time([facts("values: {g: {cuoc: 1}, khac: {cai_gi: 5}}")], CATALOG)
+    measure = over_time([facts("values: {khac: {cai_gi: 5}, g: {cuoc: 1}}")], CATALOG)
     assert dict(measure.values) == {"g.cuoc": 1}
     assert dict(measure.coverage) == {"g.cuoc": 1}
 

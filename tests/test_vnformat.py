@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from doanreport.report.vnformat import hai_so, la_ma, ngay, pct, so, so_tp, tien, xap_xi
+from doanreport.report.vnformat import figure, hai_so, la_ma, ngay, pct, so, so_tp, tien, xap_xi
 
 
 @pytest.mark.parametrize(("value", "text"), [
@@ -138,3 +138,21 @@ def test_hai_so(n, text):
 ])
 def test_xap_xi(value, text):
     assert xap_xi(value) == text
+
+
+def test_figure_by_the_indicator_unit():
+    from doanreport.model.catalog import Indicator
+
+    def ind(unit: str) -> Indicator:
+        return Indicator(code="g.x", label="X", unit=unit, aggregate="sum", weight=None, help=None, source="t")
+
+    assert figure(ind("%"), 85.55) == "85,5" and figure(ind("%"), 100.0) == "100"
+    assert figure(ind("lượt"), 3399) == "3.399" and figure(ind("lượt"), 2145.6) == "2.146"
+    assert figure(ind("%"), None) == figure(ind("lượt"), None) == ""
+
+
+def test_tien_divides_by_exactly_a_million_and_a_thousand_millions():
+    assert tien(1_050_000, "trieu") == "1,1 triệu đồng"
+    assert tien(10_000_000, "trieu") == "10 triệu đồng"
+    assert tien(2_135_000_001, "ty") == "2,14 tỷ đồng"
+    assert tien(999_999_999_999, "ty") == "1.000 tỷ đồng"

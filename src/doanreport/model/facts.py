@@ -67,9 +67,6 @@ class Facts:
     weights: dict[str, Number] | None  # rollups: the weight behind each rate
     completeness: RollupCompleteness | None  # rollups: the subtree's completeness
 
-    def narrative_items(self, key: str) -> list[str]:
-        return list(self.narrative.get(key, ()))
-
     def by_name(self) -> dict[str, Any]:
         """The fields by name: how the cache keeps them, so a new field never
         shifts the others."""

@@ -141,5 +141,5 @@ def _weight(code: str, weight_code: str | None, values: Mapping[str, Number],
             weights: Mapping[str, Number] | None) -> Number:
     if weights is not None and code in weights:
         return weights[code]
-    w = values.get(weight_code) if weight_code else None
+    w = values.get(weight_code)  # None also when the rate has no weight indicator
     return 1 if w is None else w
