@@ -682,3 +682,16 @@ def test_rules_broken_at_the_top_only():
     ]
     warnings = rule_warnings(agg(files, "2012Q1"), CATALOG)
     assert [w.args["unit"] for w in warnings] == ["Đoàn Khối"]
+
+
+def test_a_rollup_of_a_rate_nobody_weighed_counts_with_no_weight_above():
+    files = [
+        sub("unit: d1\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 0}, sinh_hoat: {ty_le_tham_gia: 100}}", "d1"),
+        sub("unit: d3\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 40}}", "d3"),  # members, but no rate
+        sub("unit: a\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 10}, sinh_hoat: {ty_le_tham_gia: 50}}", "a"),
+    ]
+    rollup = _rollup_of(TREE, files, "d", parse("2012Q1"))
+    assert rollup.facts.weights == {} and rollup.facts.values["to_chuc.doan_vien"] == 40
+    from_files = agg(files, "2012Q1").values
+    assert from_files["sinh_hoat.ty_le_tham_gia"] == 50  # a's 10 members carry the rate; d1's zero weight none
+    assert agg([rollup, files[2]], "2012Q1").values == from_files

@@ -193,12 +193,18 @@ def test_over_time_rate_weight_from_the_rollup_weights_first():
     assert dict(measure.coverage) == {"g.ty_le": 3, "g.doan_vien": 5}
 
 
-def test_over_time_rollup_without_a_weight_for_a_rate_falls_back_to_its_weight_indicator():
+def test_over_time_rollup_rate_missing_from_its_weights_stands_on_no_weight():
+    # what `aggregate --format yaml` writes for a rate whose subtree gave it no weight (zeros are left out)
     rollup = facts("""
         scope: rollup
         values: {g: {doan_vien: 500, ty_le: 80}}
         weights: {}
     """)
+    assert over_time([rollup], CATALOG).means["g.ty_le"] == RatePool(weighted=0, weight=0, plain=80, units=1)
+
+
+def test_over_time_rollup_without_weights_falls_back_to_its_weight_indicator():
+    rollup = facts("{scope: rollup, values: {g: {doan_vien: 500, ty_le: 80}}}")
     assert over_time([rollup], CATALOG).means["g.ty_le"].weight == 500
 
 
