@@ -17,7 +17,7 @@ from doanreport.load.tree import build_tree
 from doanreport.model.facts import Sourced
 from doanreport.model.periods import Period, parse
 from doanreport.report.exports import to_rollup_yaml
-from doanreport.rollup.aggregation import aggregate, due_date
+from doanreport.rollup.aggregation import aggregate, due_date, index_by_unit, rule_warnings
 from doanreport.rollup.measures import NO_RATE
 
 CATALOG, _ = build_catalog([builtin_document()])
@@ -126,7 +126,8 @@ def test_file_straddling_the_year_end_is_set_aside():
     ]
     result = agg(files, "2012")
     assert result.values["tuyen_truyen.cuoc"] == 2
-    assert [(a.file, a.reason) for a in result.set_aside] == [("straddle", "partial")]
+    assert [(a.file, a.unit, a.period.code, a.reason, a.instead) for a in result.set_aside] == [
+        ("straddle", "a", "2012M12..2013M01", "partial", ())]
     assert agg(files, "2012M12..2013M01").values["tuyen_truyen.cuoc"] == 9
 
 
@@ -410,3 +411,286 @@ def test_a_rate_with_zero_weight_is_kept_as_a_plain_mean():
     result = agg(files, "2012Q1")
     assert result.values["sinh_hoat.ty_le_tham_gia"] == 100
     assert result.coverage["sinh_hoat.ty_le_tham_gia"] == 1
+
+
+# --- pinned cases: rates ------------------------------------------------------------
+
+
+def test_rates_all_with_zero_weight_are_a_plain_mean_over_the_units():
+    files = [
+        sub("unit: a\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 0}, sinh_hoat: {ty_le_tham_gia: 100}}", "a"),
+        sub("unit: b\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 0}, sinh_hoat: {ty_le_tham_gia: 80}}", "b"),
+        sub("unit: d1\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 0}, sinh_hoat: {ty_le_tham_gia: 60}}", "d1"),
+    ]
+    result = agg(files, "2012Q1")
+    assert result.values["sinh_hoat.ty_le_tham_gia"] == 80
+    assert result.coverage["sinh_hoat.ty_le_tham_gia"] == 3
+    assert agg(files[:2], "2012Q1").values["sinh_hoat.ty_le_tham_gia"] == 90
+
+
+def test_a_zero_weight_rate_beside_a_weighted_one_does_not_count():
+    files = [
+        sub("unit: a\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 0}, sinh_hoat: {ty_le_tham_gia: 100}}", "a"),
+        sub("unit: b\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 10}, sinh_hoat: {ty_le_tham_gia: 50}}", "b"),
+    ]
+    assert agg(files, "2012Q1").values["sinh_hoat.ty_le_tham_gia"] == 50
+
+
+def test_a_rate_given_without_its_weight_counts_with_weight_one():
+    files = [
+        sub("unit: a\nperiod: 2012Q1\nvalues: {sinh_hoat: {ty_le_tham_gia: 90}}", "a"),
+        sub("unit: b\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 1}, sinh_hoat: {ty_le_tham_gia: 50}}", "b"),
+    ]
+    assert agg(files, "2012Q1").values["sinh_hoat.ty_le_tham_gia"] == 70
+    files[1] = sub("unit: b\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 3}, sinh_hoat: {ty_le_tham_gia: 50}}", "b")
+    assert agg(files, "2012Q1").values["sinh_hoat.ty_le_tham_gia"] == 60  # (90·1 + 50·3) / 4
+
+
+# --- pinned cases: rollups ------------------------------------------------------------
+
+
+def test_late_undated_and_partial_units_below_a_rollup_count_as_such():
+    files = [sub("""
+        unit: d
+        period: 2012Q1
+        scope: rollup
+        submitted: 2012-04-05
+        values: {tuyen_truyen: {cuoc: 7}}
+        completeness:
+          expected: [d1, d3]
+          reported: [d1, d3]
+          late: [d3]
+          undated: [d1]
+          partial: [d1]
+          months: {d1: 1, d3: 2}
+    """, "d-rollup")]
+    done = agg(files, "2012Q1").completeness
+    assert done.reported == ("d1", "d3")
+    assert done.late == ("d3",)
+    assert done.undated == ("d1",)
+    assert done.months == {"a": 0, "b": 0, "d1": 1, "d3": 2}
+    assert done.partial == ("d1",)  # d3 was active two months of the quarter
+    assert done.missing == ("a", "b")
+
+
+def test_a_rollup_without_completeness_credits_every_unit_below_for_its_months():
+    files = [sub("unit: d\nperiod: 2012Q1\nscope: rollup\nvalues: {tuyen_truyen: {cuoc: 7}}", "d-rollup")]
+    done = agg(files, "2012Q1").completeness
+    assert done.reported == ("d1", "d3") and done.late == () and done.undated == ()
+    assert done.months == {"a": 0, "b": 0, "d1": 3, "d3": 3}
+
+
+def test_a_late_rollup_makes_its_reporters_late_only_through_what_it_says():
+    files = [sub("""
+        unit: d
+        period: 2012Q1
+        scope: rollup
+        submitted: 2012-05-30
+        values: {tuyen_truyen: {cuoc: 7}}
+        completeness: {expected: [d1, d3], reported: [d1, d3]}
+    """, "d-rollup")]
+    result = agg(files, "2012Q1")
+    assert [(u.file, u.unit, u.scope, u.late) for u in result.used] == [("d-rollup", "d", "rollup", True)]
+    assert result.completeness.late == ()  # d itself is not an expected reporter
+
+
+def test_rollups_of_two_quarters_credit_the_half_year():
+    files = [
+        sub("""
+            unit: d
+            period: 2012Q1
+            scope: rollup
+            values: {tuyen_truyen: {cuoc: 1}}
+            completeness: {expected: [d1, d3], reported: [d1], missing: [d3]}
+        """, "d-q1"),
+        sub("""
+            unit: d
+            period: 2012Q2
+            scope: rollup
+            values: {tuyen_truyen: {cuoc: 2}}
+            completeness: {expected: [d1, d3], reported: [d1, d3], late: [d1]}
+        """, "d-q2"),
+        sub("unit: d1\nperiod: 2012Q2\nvalues: {tuyen_truyen: {cuoc: 100}}", "d1-q2"),
+        sub("unit: d3\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 100}}", "d3-q1"),
+    ]
+    result = agg(files, "2012H1")
+    # d3's own Q1 file counts: the Q1 rollup lists d3 as missing, so it does not stand for it
+    assert result.values["tuyen_truyen.cuoc"] == 103
+    done = result.completeness
+    assert done.months == {"a": 0, "b": 0, "d1": 6, "d3": 6}
+    assert done.partial == () and done.late == ("d1",)
+    assert sorted((a.file, a.reason, a.instead) for a in result.set_aside) == [("d1-q2", "rollup", ("2012Q2",))]
+
+
+def test_a_rollup_above_masks_a_rollup_below():
+    files = [
+        sub("unit: dk\nperiod: 2012Q1\nscope: rollup\nvalues: {tuyen_truyen: {cuoc: 10}}", "dk-rollup"),
+        sub("unit: d\nperiod: 2012Q1\nscope: rollup\nvalues: {tuyen_truyen: {cuoc: 4}}", "d-rollup"),
+        sub("unit: dk\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 1}}", "dk-own"),
+        sub("unit: a\nperiod: 2012M01\nvalues: {tuyen_truyen: {cuoc: 1}}", "a-jan"),
+        sub("unit: a\nperiod: 2011Q4\nvalues: {tuyen_truyen: {cuoc: 1}}", "a-outside"),
+    ]
+    result = agg(files, "2012Q1")
+    assert result.values["tuyen_truyen.cuoc"] == 10
+    assert [(a.file, a.unit, a.period.code, a.reason, a.instead) for a in result.set_aside] == [
+        ("dk-own", "dk", "2012Q1", "rollup", ("2012Q1",)),
+        ("a-jan", "a", "2012M01", "rollup", ("2012Q1",)),
+        ("d-rollup", "d", "2012Q1", "rollup", ("2012Q1",)),
+    ]
+    assert [u.file for u in result.used] == ["dk-rollup"]
+    assert result.completeness.missing == ()
+
+
+def test_own_file_for_months_a_rollup_does_not_cover_is_used():
+    files = [
+        sub("unit: d\nperiod: 2012Q2\nscope: rollup\nvalues: {tuyen_truyen: {cuoc: 4}}\nnarrative: {han_che: [Quý II.]}", "d-q2"),
+        sub("unit: d\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 1}}\nnarrative: {han_che: [Quý I.]}", "d-q1-own"),
+    ]
+    result = agg(files, "2012H1", unit="d")
+    assert result.values["tuyen_truyen.cuoc"] == 5
+    assert [u.file for u in result.used] == ["d-q2", "d-q1-own"]
+    assert result.narrative == {"han_che": ("Quý I.", "Quý II.")}  # in time order, whatever the file kind
+
+
+def test_narrative_of_files_given_out_of_order():
+    files = {"a": [
+        sub("unit: a\nperiod: 2012Q2\nnarrative: {han_che: [Hai.]}", "q2"),
+        sub("unit: a\nperiod: 2012Q1\nnarrative: {han_che: [Một.], kho_khan: [Khó.]}", "q1"),
+    ]}
+    result = agg(files, "2012H1", unit="a")
+    assert result.narrative == {"han_che": ("Một.", "Hai."), "kho_khan": ("Khó.",)}
+
+
+def test_a_rollup_for_part_of_a_file_below_does_not_hide_its_other_months():  # SPEC §6.3
+    files = [
+        sub("unit: d1\nperiod: 2012H1\nvalues: {tuyen_truyen: {cuoc: 6}}", "d1-h1"),
+        sub("unit: d\nperiod: 2012Q1\nscope: rollup\nvalues: {tuyen_truyen: {cuoc: 2}}", "d-q1"),
+    ]
+    assert agg(files, "2012H1").completeness.months["d1"] == 6
+
+
+# --- pinned cases: highlights, children, used ---------------------------------------------
+
+
+def test_highlights_of_a_rollup_keep_the_unit_they_name():
+    files = [sub("""
+        unit: d
+        period: 2012Q1
+        scope: rollup
+        highlights:
+          - {kind: mo_hinh, name: Mô hình của D1, unit: d1}
+          - {kind: ca_nhan, name: Nguyễn Văn A, unit: d9, unit_name: Chi đoàn đã giải thể}
+          - {kind: cong_trinh, name: Công trình chung, unit: khac}
+          - {kind: mo_hinh, name: Mô hình của D}
+    """, "d-rollup")]
+    result = agg(files, "2012Q1")
+    assert [(h.unit, h.unit_name, h.name) for h in result.highlights] == [
+        ("d1", "Chi đoàn D1", "Mô hình của D1"),
+        ("d9", "Chi đoàn đã giải thể", "Nguyễn Văn A"),
+        ("khac", "khac", "Công trình chung"),
+        ("d", "Đoàn cơ sở D", "Mô hình của D"),
+    ]
+
+
+def test_children_shown_are_those_active_or_with_files():
+    assert [c.unit.code for c in agg([], "2012Q1").children[2].children] == ["d1", "d3"]
+    assert [c.unit.code for c in agg([], "2011Q4").children[2].children] == ["d1", "d2"]
+    late_file = [sub("unit: d2\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 1}}", "d2")]
+    assert [c.unit.code for c in agg(late_file, "2012Q1").children[2].children] == ["d1", "d2", "d3"]
+
+
+def test_used_files_record_their_lateness():
+    files = [
+        sub("unit: a\nperiod: 2012M01\nsubmitted: 2012-02-20\nvalues: {tuyen_truyen: {cuoc: 1}}", "a1"),
+        sub("unit: a\nperiod: 2012M02\nsubmitted: 2012-03-21\nvalues: {tuyen_truyen: {cuoc: 1}}", "a2"),
+        sub("unit: a\nperiod: 2012M03\nvalues: {tuyen_truyen: {cuoc: 1}}", "a3"),
+    ]
+    result = agg(files, "2012Q1")
+    assert [(u.file, u.unit, u.period.code, u.scope, u.submitted, u.late) for u in result.used] == [
+        ("a1", "a", "2012M01", "own", date(2012, 2, 20), False),
+        ("a2", "a", "2012M02", "own", date(2012, 3, 21), True),
+        ("a3", "a", "2012M03", "own", None, False),
+    ]
+    assert result.completeness.late == ("a",) and result.completeness.undated == ("a",)
+
+
+def test_due_date_clamps_the_day_to_the_month():
+    assert due_date(parse("2012Q1"), 20) == date(2012, 4, 20)
+    assert due_date(parse("2012M03"), 31) == date(2012, 4, 30)
+    assert due_date(parse("2012M11"), 5) == date(2012, 12, 5)
+    assert due_date(parse("2012H2"), 15) == date(2013, 1, 15)
+
+
+def test_figures_only_without_detail():
+    files = [sub("""
+        unit: a
+        period: 2012Q1
+        values: {tuyen_truyen: {cuoc: 3}}
+        highlights: [{kind: mo_hinh, name: X}]
+        narrative: {han_che: [Y.]}
+    """, "a"), sub("unit: d\nperiod: 2012Q1\nscope: rollup\nvalues: {tuyen_truyen: {cuoc: 4}}", "d")]
+    full = aggregate(TREE, CATALOG, files, "dk", parse("2012Q1"), 20)
+    bare = aggregate(TREE, CATALOG, files, "dk", parse("2012Q1"), 20, detail=False)
+    assert bare.values == full.values == {"tuyen_truyen.cuoc": 7}
+    assert bare.completeness.expected == () and bare.highlights == () and bare.children[0].narrative == {}
+    assert full.completeness.reported == ("a", "d1", "d3") and len(full.highlights) == 1
+
+
+def test_index_by_unit_orders_files_by_period_scope_and_name():
+    files = [
+        sub("unit: a\nperiod: 2012Q2\nvalues: {}", "z"),
+        sub("unit: a\nperiod: 2012Q1\nvalues: {}", "y"),
+        sub("unit: a\nperiod: 2012Q1\nscope: rollup\nvalues: {}", "x"),
+        sub("unit: a\nperiod: 2012Q1..2012Q2\nvalues: {}", "w"),
+        sub("unit: b\nperiod: 2012Q1\nvalues: {}", "v"),
+        sub("unit: a\nperiod: 2012Q1\nvalues: {}", "b"),
+    ]
+    by_unit = index_by_unit(files)
+    assert {u: [f.file for f in fs] for u, fs in by_unit.items()} == {"a": ["b", "y", "x", "w", "z"], "b": ["v"]}
+
+
+# --- rules on aggregates ------------------------------------------------------------------
+
+
+def test_rules_are_checked_on_every_aggregate_below():
+    files = [
+        # a's latest member count is below the party members it reported earlier in the quarter
+        sub("unit: a\nperiod: 2012M01\nvalues: {to_chuc: {doan_vien: 10, dang_vien_sinh_hoat_doan: 8}}", "a1"),
+        sub("unit: a\nperiod: 2012M02\nvalues: {to_chuc: {doan_vien: 5}}", "a2"),
+        sub("unit: d1\nperiod: 2012M01\nvalues: {to_chuc: {doan_vien: 10, dang_vien_sinh_hoat_doan: 4}}", "d1a"),
+        sub("unit: d1\nperiod: 2012M02\nvalues: {to_chuc: {doan_vien: 3}}", "d1b"),
+        sub("unit: b\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 100}}", "b"),
+    ]
+    result = agg(files, "2012Q1")
+    assert result.values["to_chuc.doan_vien"] == 108 and result.values["to_chuc.dang_vien_sinh_hoat_doan"] == 12
+    warnings = rule_warnings(result, CATALOG)
+    assert [(w.severity, w.code, w.args["unit"], w.args["period"], w.args["left_value"], w.args["right_value"])
+            for w in warnings] == [
+        ("warning", "rule-aggregate", "Chi đoàn A", "quý I/2012", 8, 5),
+        ("warning", "rule-aggregate", "Đoàn cơ sở D", "quý I/2012", 4, 3),
+        ("warning", "rule-aggregate", "Chi đoàn D1", "quý I/2012", 4, 3),
+    ]
+    assert warnings[0].args["op"] == "<=" and warnings[0].args["left_label"] == CATALOG["to_chuc.dang_vien_sinh_hoat_doan"].label
+    assert warnings[0].file is None and warnings[0].line is None
+
+
+def test_rules_broken_at_the_top_only():
+    files = [
+        sub("unit: a\nperiod: 2012Q1\nvalues: {to_chuc: {dang_vien_sinh_hoat_doan: 8}}", "a"),
+        sub("unit: b\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 5}}", "b"),
+    ]
+    warnings = rule_warnings(agg(files, "2012Q1"), CATALOG)
+    assert [w.args["unit"] for w in warnings] == ["Đoàn Khối"]
+
+
+def test_a_rollup_of_a_rate_nobody_weighed_counts_with_no_weight_above():
+    files = [
+        sub("unit: d1\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 0}, sinh_hoat: {ty_le_tham_gia: 100}}", "d1"),
+        sub("unit: d3\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 40}}", "d3"),  # members, but no rate
+        sub("unit: a\nperiod: 2012Q1\nvalues: {to_chuc: {doan_vien: 10}, sinh_hoat: {ty_le_tham_gia: 50}}", "a"),
+    ]
+    rollup = _rollup_of(TREE, files, "d", parse("2012Q1"))
+    assert rollup.facts.weights == {} and rollup.facts.values["to_chuc.doan_vien"] == 40
+    from_files = agg(files, "2012Q1").values
+    assert from_files["sinh_hoat.ty_le_tham_gia"] == 50  # a's 10 members carry the rate; d1's zero weight none
+    assert agg([rollup, files[2]], "2012Q1").values == from_files

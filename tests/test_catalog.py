@@ -369,3 +369,57 @@ def test_workspace_catalog_that_is_a_list() -> None:
     assert [(d.code, d.file, d.line) for d in diags] == [("not-mapping", "catalog.yaml", 1)]
     assert "moi.a" not in catalog
     assert "to_chuc.doan_vien" in catalog
+
+
+# --- the catalog as values (model.catalog) -------------------------------------------------
+
+
+def _small_catalog() -> Catalog:
+    from doanreport.model.catalog import Indicator, Rule
+
+    def ind(code: str, aggregate: str = "sum", unit: str = "lượt") -> Indicator:
+        return Indicator(code=code, label=f"Nhãn {code}", unit=unit, aggregate=aggregate, weight=None, help=None, source="t")
+
+    indicators = {c.code: c for c in (ind("b.x"), ind("a.y", "last"), ind("b.z", "mean", " % "), ind("c.w"))}
+    rules = [Rule("b.x", op, "a.y", "error", f"x {op} y") for op in ("<=", "<", ">=", ">", "==")]
+    return Catalog(indicators, {"a": "Nhóm A", "b": "Nhóm B"}, rules)
+
+
+@pytest.mark.parametrize(("x", "y", "broken"), [
+    (1, 2, [">=", ">", "=="]),
+    (2, 2, ["<", ">"]),
+    (3, 2, ["<=", "<", "=="]),
+])
+def test_broken_rules_with_every_operator(x, y, broken) -> None:
+    catalog = _small_catalog()
+    found = catalog.broken_rules({"b.x": x, "a.y": y})
+    assert [(r.op, left, right) for r, left, right in found] == [(op, x, y) for op in broken]
+
+
+def test_a_rule_with_a_side_not_given_is_not_checked() -> None:
+    catalog = _small_catalog()
+    assert catalog.broken_rules({"b.x": 5}) == [] and catalog.broken_rules({"a.y": 5}) == []
+    assert catalog.broken_rules({}) == []
+    assert [r.op for r, _, _ in catalog.broken_rules({"b.x": 0, "a.y": 1})] == [">=", ">", "=="]  # zero is a value
+
+
+def test_rule_args() -> None:
+    catalog = _small_catalog()
+    rule = catalog.rules[0]
+    assert catalog.rule_args(rule, 3, 2) == {
+        "message": "x <= y", "op": "<=", "left_value": 3, "right_value": 2, "left_label": "Nhãn b.x", "right_label": "Nhãn a.y"}
+
+
+def test_groups_codes_and_methods_in_catalog_order() -> None:
+    catalog = _small_catalog()
+    assert catalog.all_groups() == ["a", "b", "c"]  # declared headings first, then the others as met
+    assert catalog.codes_in("b") == ["b.x", "b.z"] and catalog.codes_in("a") == ["a.y"] and catalog.codes_in("zz") == []
+    catalog.codes_in("b").append("b.q")  # a copy: the catalog is not changed through it
+    assert catalog.codes_in("b") == ["b.x", "b.z"]
+    catalog.all_groups().append("q")
+    assert catalog.all_groups() == ["a", "b", "c"]
+    assert catalog.methods == {"b.x": "sum", "a.y": "last", "b.z": "mean", "c.w": "sum"}
+    assert catalog.group_heading("a") == "Nhóm A" and catalog.group_heading("c") == "c"
+    assert "b.x" in catalog and "b.q" not in catalog and catalog["a.y"].aggregate == "last"
+    assert catalog["b.z"].is_percent and not catalog["b.x"].is_percent
+    assert (catalog["b.z"].group, catalog["b.z"].name) == ("b", "z")

@@ -365,3 +365,175 @@ def test_dates_are_consistent(p: Period) -> None:
     assert first.day == 15 and last.day == 14
     assert first < p.start_date and last <= p.end_date
     assert p.label  # every period has a label
+
+
+# --- labels, pinned (README "Canonical period codes") --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [(f"2012M{m:02d}", f"tháng {m}/2012") for m in range(1, 13)]
+    + [
+        ("2012H1..2012H1", "6 tháng đầu năm 2012"),
+        ("2013Q4", "quý IV/2013"),
+        ("2012M01..2012M02", "2 tháng đầu năm 2012"),
+        ("2012M01..2012M11", "11 tháng đầu năm 2012"),
+        ("2012M04..2012M12", "9 tháng cuối năm 2012"),
+        ("2012Q2..2012Q4", "9 tháng cuối năm 2012"),
+        ("2012M11..2012M12", "2 tháng cuối năm 2012"),
+        ("2012M02..2012M09", "từ tháng 2 đến tháng 9 năm 2012"),
+        ("2012M02..2012M12", "11 tháng cuối năm 2012"),
+        ("2012M02..2012M11", "từ tháng 2 đến tháng 11 năm 2012"),
+        ("2012Q2..2012Q3", "từ tháng 4 đến tháng 9 năm 2012"),
+        ("2012..2013", "giai đoạn 2012 – 2013 (02 năm)"),
+        ("2012M01..2013M12", "giai đoạn 2012 – 2013 (02 năm)"),
+        ("2011M05..2013M04", "giai đoạn 2011 – 2013 (02 năm)"),
+        ("2010..2019", "giai đoạn 2010 – 2019 (10 năm)"),
+        ("2009M06..2013M05", "giai đoạn 2009 – 2013 (04 năm)"),
+        ("2009M06..2010M08", "từ tháng 6/2009 đến tháng 8/2010"),
+        ("2012M07..2013M06", "từ tháng 7/2012 đến tháng 6/2013"),  # twelve months across two years
+        ("2012H2..2013H1", "từ tháng 7/2012 đến tháng 6/2013"),
+        ("2011M01..2013M06", "từ tháng 1/2011 đến tháng 6/2013"),  # 30 months: not whole years
+        ("2011M01..2013M01", "từ tháng 1/2011 đến tháng 1/2013"),  # 25 months
+        ("2012M12..2013M01", "từ tháng 12/2012 đến tháng 1/2013"),
+        ("2011M12..2012M11", "từ tháng 12/2011 đến tháng 11/2012"),
+    ],
+)
+def test_label_pinned(text: str, label: str) -> None:
+    assert parse(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("n_months", "years"),
+    [(1, 1), (5, 1), (6, 1), (11, 1), (12, 1), (17, 1), (18, 2), (23, 2), (24, 2), (29, 2), (30, 3), (35, 3),
+     (36, 3), (42, 4), (47, 4), (48, 4), (54, 5), (120, 10)],
+)
+def test_years_rounded_to_the_nearest_halves_up(n_months: int, years: int) -> None:
+    assert Period(months(2009, 6), months(2009, 6) + n_months).years == years
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("2012Q2..2012Q3", "2012Q2..2012Q3"),
+        ("2012M02..2012M04", "2012M02..2012M04"),
+        ("2012M07..2013M06", "2012H2..2013H1"),
+        ("2012M04..2013M03", "2012Q2..2013Q1"),
+        ("2011..2013M12", "2011..2013"),
+        ("2012H2..2012M12", "2012H2"),
+        ("2012M10..2013M12", "2012Q4..2013Q4"),
+    ],
+)
+def test_canonical_code_of_ranges(text: str, code: str) -> None:
+    assert parse(text).code == code
+
+
+# --- errors, pinned -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "vi", "en"),
+    [
+        ("2012Q5", "không có quý 5 (chỉ từ Q1 đến Q4)", "there is no quarter 5 (Q1 to Q4)"),
+        ("2012Q0", "không có quý 0 (chỉ từ Q1 đến Q4)", "there is no quarter 0 (Q1 to Q4)"),
+        ("2012H3", "không có nửa năm H3 (chỉ H1, H2)", "there is no half year H3 (H1 or H2)"),
+        ("2012H0", "không có nửa năm H0 (chỉ H1, H2)", "there is no half year H0 (H1 or H2)"),
+        ("2012M13", "không có tháng 13 (chỉ từ 1 đến 12)", "there is no month 13 (1 to 12)"),
+        ("2012M00", "không có tháng 0 (chỉ từ 1 đến 12)", "there is no month 0 (1 to 12)"),
+        ("1899", "năm 1899 nằm ngoài khoảng 1900–2200", "year 1899 is outside 1900–2200"),
+        ("2201Q1", "năm 2201 nằm ngoài khoảng 1900–2200", "year 2201 is outside 1900–2200"),
+        ("garbage", "không đúng dạng", "not a recognised form"),
+        ("2012M123", "không đúng dạng", "not a recognised form"),
+        ("", "để trống", "it is empty"),
+        (" ", "để trống", "it is empty"),
+        ("2013..2012", "kỳ sau «..» phải bắt đầu và kết thúc không sớm hơn kỳ trước «..»",
+         "the part after '..' must not start or end before the part before it"),
+    ],
+)
+def test_error_messages_pinned(text: str, vi: str, en: str) -> None:
+    with pytest.raises(PeriodError) as info:
+        parse(text)
+    assert (info.value.vi, info.value.en, str(info.value)) == (vi, en, en)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2012..2012Q1",  # ends before the part before '..' ends
+        "2012H1..2012Q1",
+        "2012..2012H1",
+        "2012Q1..2012M02",
+        "2012Q2..2012Q1",  # starts before it
+        "2012M06..2012M05",
+    ],
+)
+def test_range_whose_second_part_ends_or_starts_earlier_is_refused(text: str) -> None:
+    with pytest.raises(PeriodError) as info:
+        parse(text)
+    assert info.value.en == "the part after '..' must not start or end before the part before it"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2012..2012Q4", "2012"),  # same end: fine
+    ("2012Q1..2012", "2012"),  # same start: fine
+    ("2012Q1..2012M03", "2012Q1"),
+    ("2012H1..2012Q2", "2012H1"),
+])
+def test_range_ending_with_a_part_that_contains_the_end(text: str, expected: str) -> None:
+    assert parse(text).code == expected
+
+
+def test_years_at_the_ends_of_the_accepted_range() -> None:
+    assert parse("1900").start == months(1900, 1)
+    assert parse("2200M12").end == months(2201, 1)
+
+
+@pytest.mark.parametrize("value", [None, True, False, 2012.0, b"2012"])
+def test_non_text_message(value: object) -> None:
+    with pytest.raises(PeriodError) as info:
+        parse(value)
+    assert (info.value.vi, info.value.en) == ("cần ghi kỳ dạng chữ", "a period must be written as text")
+
+
+def test_reversed_period_message() -> None:
+    with pytest.raises(PeriodError) as info:
+        Period(5, 5)
+    assert (info.value.vi, info.value.en) == ("kỳ kết thúc trước khi bắt đầu", "the period ends before it starts")
+
+
+def test_inner_spaces_are_ignored() -> None:
+    assert parse("2012 Q1").code == "2012Q1"
+    assert parse("  2012 q1 ..  2012 q3 ").code == "2012Q1..2012Q3"
+
+
+def test_pickled_periods_carry_no_cached_text() -> None:
+    import pickle
+
+    p = parse("2012Q1..2012Q3")
+    assert p.label and p.code  # computed and cached on the instance
+    assert p.__reduce__() == (Period, (p.start, p.end))
+    again = pickle.loads(pickle.dumps(p))
+    assert again == p and "code" not in again.__dict__ and again.code == "2012Q1..2012Q3"
+
+
+def test_month_indexes_first_last_year_and_dates_of_a_december() -> None:
+    p = parse("2012M12")
+    assert list(p.month_indexes()) == [months(2012, 12)]
+    assert (p.first_year, p.last_year) == (2012, 2012)
+    assert (p.start_date, p.end_date) == (date(2012, 12, 1), date(2012, 12, 31))
+    q = parse("2012M12..2013M02")
+    assert list(q.month_indexes()) == [months(2012, 12), months(2013, 1), months(2013, 2)]
+    assert (q.first_year, q.last_year) == (2012, 2013)
+
+
+def test_contains_and_overlaps_at_the_edges() -> None:
+    h1 = parse("2012H1")
+    assert h1.contains(parse("2012M01")) and h1.contains(parse("2012M06"))
+    assert not h1.contains(parse("2011M12..2012M01")) and not h1.contains(parse("2012M06..2012M07"))
+    assert h1.overlaps(parse("2011M12..2012M01")) and h1.overlaps(parse("2012M06..2012M07"))
+    assert not h1.overlaps(parse("2011M12")) and not h1.overlaps(parse("2012M07"))
+
+
+def test_cutoff_window_of_january_and_of_a_range() -> None:
+    assert parse("2012M01").cutoff_window() == (date(2011, 12, 15), date(2012, 1, 14))
+    assert parse("2009M06..2013M05").cutoff_window() == (date(2009, 5, 15), date(2013, 5, 14))

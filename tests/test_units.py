@@ -532,12 +532,14 @@ def test_active_months_counts_months_with_at_least_one_day():
           - {code: b, name: B, kind: chi_doan_co_so, dissolved: 2012-03-01}
           - {code: c, name: C, kind: chi_doan_co_so, established: 2012-02-10}
           - {code: d, name: D, kind: chi_doan_co_so, established: 2013-01-01}
+          - {code: e, name: E, kind: chi_doan_co_so, dissolved: 2012-03-02}
+          - {code: f, name: F, kind: chi_doan_co_so, established: 2012-03-31, dissolved: 2012-04-01}
         """), "units.yaml")
     tree, _ = build_tree(doc)
     q1 = parse("2012Q1")
-    assert [tree[c].active_months(q1) for c in "abcd"] == [2, 2, 2, 0]
+    assert [tree[c].active_months(q1) for c in "abcdef"] == [2, 2, 2, 0, 3, 1]
     assert tree["dk"].active_months(parse("2012")) == 12
-    for code in "abcd":  # agrees with the day-by-day rule, month by month
+    for code in "abcdef":  # agrees with the day-by-day rule, month by month
         unit = tree[code]
         by_month = sum(unit.active_in(parse(f"2012M{m:02d}")) for m in range(1, 13))
         assert unit.active_months(parse("2012")) == by_month

@@ -81,9 +81,6 @@ class Facts:
     completeness: RollupCompleteness | None  # rollups: the subtree's completeness
     unit_narrative: tuple[UnitText, ...] = ()  # rollups: what the units below wrote
 
-    def narrative_items(self, key: str) -> list[str]:
-        return list(self.narrative.get(key, ()))
-
     def by_name(self) -> dict[str, Any]:
         """The fields by name: how the cache keeps them, so a new field never
         shifts the others."""

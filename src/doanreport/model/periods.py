@@ -12,12 +12,12 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 
 QUARTER_NUMERALS = ("I", "II", "III", "IV")  # quý I .. quý IV
 
-_ONE = re.compile(r"^(\d{4})(?:(H)(\d+)|(Q)(\d+)|(M)(\d{1,2}))?$")
+_ONE = re.compile(r"^(\d{4})(?:H(\d+)|Q(\d+)|M(\d{1,2}))?$")  # year, then half, quarter or month
 
 
 class PeriodError(ValueError):
@@ -50,8 +50,8 @@ class Period:
 
     @property
     def years(self) -> int:
-        """Whole years the period spans, rounded (48 months → 4)."""
-        return max(1, round(self.months / 12))
+        """Whole years the period spans, to the nearest, halves up (48 months → 4, 30 → 3)."""
+        return max(1, (self.months + 6) // 12)
 
     @property
     def first_year(self) -> int:
@@ -74,10 +74,7 @@ class Period:
     @cached_property
     def kind(self) -> str:
         """`year`, `half`, `quarter`, `month` or `range`."""
-        for kind, size in (("year", 12), ("half", 6), ("quarter", 3), ("month", 1)):
-            if self.months == size and self.start % size == 0:
-                return kind
-        return "range"
+        return _kind(self.start, self.end)
 
     # --- algebra --------------------------------------------------------
     def contains(self, other: Period) -> bool:
@@ -99,56 +96,69 @@ class Period:
     # --- text -------------------------------------------------------------
     @cached_property
     def code(self) -> str:
-        kind = self.kind
-        if kind != "range":
-            return _single_code(self.start, kind)
-        for kind, size in (("year", 12), ("half", 6), ("quarter", 3)):
-            if self.start % size == 0 and self.end % size == 0:
-                return f"{_single_code(self.start, kind)}..{_single_code(self.end - size, kind)}"
-        return f"{_single_code(self.start, 'month')}..{_single_code(self.end - 1, 'month')}"
+        return _code(self.start, self.end, self.kind)
 
     @property
     def label(self) -> str:
         """The Vietnamese label: `quý I/2012`, `9 tháng đầu năm 2012`, ..."""
-        year, first, last = self.first_year, self.start % 12 + 1, (self.end - 1) % 12 + 1
-        kind = self.kind
-        if kind == "year":
-            return f"năm {year}"
-        if kind == "half":
-            return f"6 tháng {'đầu' if first == 1 else 'cuối'} năm {year}"
-        if kind == "quarter":
-            return f"quý {QUARTER_NUMERALS[(first - 1) // 3]}/{year}"
-        if kind == "month":
-            return f"tháng {first}/{year}"
-        if year == self.last_year:
-            if first == 1:
-                return f"{self.months} tháng đầu năm {year}"
-            if last == 12:
-                return f"{self.months} tháng cuối năm {year}"
-            return f"từ tháng {first} đến tháng {last} năm {year}"
-        if self.months % 12 == 0 and self.months >= 24:
-            return f"giai đoạn {year} – {self.last_year} ({self.years:02d} năm)"
-        return f"từ tháng {first}/{year} đến tháng {last}/{self.last_year}"
+        return _label(self.start, self.end, self.kind)
 
     def cutoff_window(self) -> tuple[date, date]:
         """Nghị định 09/2019 data window: 15th of the month before to 14th of the last month."""
-        before = self.start_date - timedelta(days=1)
-        last = self.end_date
-        return date(before.year, before.month, 15), date(last.year, last.month, 14)
+        before, last = self.start - 1, self.end - 1
+        return date(before // 12, before % 12 + 1, 15), date(last // 12, last % 12 + 1, 14)
 
     def __str__(self) -> str:
         return self.code
 
 
+def _kind(start: int, end: int) -> str:
+    for kind, size in (("year", 12), ("half", 6), ("quarter", 3), ("month", 1)):
+        if end - start == size and start % size == 0:
+            return kind
+    return "range"
+
+
+def _code(start: int, end: int, kind: str) -> str:
+    """The coarsest written form that fits exactly."""
+    if kind != "range":
+        return _single_code(start, kind)
+    for kind, size in (("year", 12), ("half", 6), ("quarter", 3)):
+        if start % size == 0 and end % size == 0:
+            return f"{_single_code(start, kind)}..{_single_code(end - size, kind)}"
+    return f"{_single_code(start, 'month')}..{_single_code(end - 1, 'month')}"
+
+
+def _label(start: int, end: int, kind: str) -> str:
+    year, last_year, n = start // 12, (end - 1) // 12, end - start
+    first, last = start % 12 + 1, (end - 1) % 12 + 1
+    if kind == "year":
+        return f"năm {year}"
+    if kind == "quarter":
+        return f"quý {QUARTER_NUMERALS[start % 12 // 3]}/{year}"
+    if kind == "month":
+        return f"tháng {first}/{year}"
+    if year == last_year:  # halves too: 6 tháng đầu năm, 6 tháng cuối năm
+        if first == 1:
+            return f"{n} tháng đầu năm {year}"
+        if last == 12:
+            return f"{n} tháng cuối năm {year}"
+        return f"từ tháng {first} đến tháng {last} năm {year}"
+    if n % 12 == 0 and n >= 24:
+        return f"giai đoạn {year} – {last_year} ({n // 12:02d} năm)"
+    return f"từ tháng {first}/{year} đến tháng {last}/{last_year}"
+
+
 def _single_code(month: int, kind: str) -> str:
-    year, m = month // 12, month % 12 + 1
+    """The code of the year, half, quarter or month that `month` falls in."""
+    year, m = month // 12, month % 12  # m counts from 0
     if kind == "year":
         return f"{year}"
     if kind == "half":
-        return f"{year}H{1 if m <= 6 else 2}"
+        return f"{year}H{m // 6 + 1}"
     if kind == "quarter":
-        return f"{year}Q{(m - 1) // 3 + 1}"
-    return f"{year}M{m:02d}"
+        return f"{year}Q{m // 3 + 1}"
+    return f"{year}M{m + 1:02d}"
 
 
 def _parse_one(text: str) -> Period:
@@ -159,21 +169,22 @@ def _parse_one(text: str) -> Period:
     if year < 1900 or year > 2200:
         raise PeriodError(f"năm {year} nằm ngoài khoảng 1900–2200", f"year {year} is outside 1900–2200")
     base = year * 12
-    if match.group(2):
-        half = int(match.group(3))
-        if half not in (1, 2):
-            raise PeriodError(f"không có nửa năm H{half} (chỉ H1, H2)", f"there is no half year H{half} (H1 or H2)")
-        return Period(base + 6 * (half - 1), base + 6 * half)
-    if match.group(4):
-        quarter = int(match.group(5))
-        if not 1 <= quarter <= 4:
-            raise PeriodError(f"không có quý {quarter} (chỉ từ Q1 đến Q4)", f"there is no quarter {quarter} (Q1 to Q4)")
-        return Period(base + 3 * (quarter - 1), base + 3 * quarter)
-    if match.group(6):
-        month = int(match.group(7))
-        if not 1 <= month <= 12:
-            raise PeriodError(f"không có tháng {month} (chỉ từ 1 đến 12)", f"there is no month {month} (1 to 12)")
-        return Period(base + month - 1, base + month)
+    half, quarter, month = match.group(2, 3, 4)
+    if half is not None:
+        h = int(half)
+        if h not in (1, 2):
+            raise PeriodError(f"không có nửa năm H{h} (chỉ H1, H2)", f"there is no half year H{h} (H1 or H2)")
+        return Period(base + 6 * (h - 1), base + 6 * h)
+    if quarter is not None:
+        q = int(quarter)
+        if not 1 <= q <= 4:
+            raise PeriodError(f"không có quý {q} (chỉ từ Q1 đến Q4)", f"there is no quarter {q} (Q1 to Q4)")
+        return Period(base + 3 * (q - 1), base + 3 * q)
+    if month is not None:
+        m = int(month)
+        if not 1 <= m <= 12:
+            raise PeriodError(f"không có tháng {m} (chỉ từ 1 đến 12)", f"there is no month {m} (1 to 12)")
+        return Period(base + m - 1, base + m)
     return Period(base, base + 12)
 
 

@@ -122,7 +122,7 @@ class _Run:
     children's results only."""
 
     def __init__(self, tree: Tree, catalog: Catalog, by_unit: Mapping[str, list[Sourced]],
-                 period: Period, deadline_day: int | None, detail: bool = True) -> None:
+                 period: Period, deadline_day: int | None, detail: bool) -> None:
         self.tree, self.catalog, self.by_unit = tree, catalog, by_unit
         self.period, self.deadline_day, self.detail = period, deadline_day, detail
         self.due: dict[int, date] = {}  # due date by the month a period ends before (a memo)
@@ -256,7 +256,7 @@ class _Run:
                     outside |= ms
                 elif not ms <= months:
                     straddling.append(f)
-            if not (u.reports or files):  # a unit nobody expects a file from, and none came: no months either way
+            if not ((u.reports and u.active_in(self.period)) or files):  # nobody expects a file from it, none came
                 continue
             without += len(mine)
             with_rollup += len(outside | credit.get(u.code, NOT_REPORTED).months)
@@ -296,16 +296,16 @@ class _Run:
 
     def _own_completeness(self, unit: Unit, owns: Sequence[Sourced], used: Sequence[Used],
                           credits: Mapping[str, Reporting]) -> Completeness:
-        """The unit's own part: expected or not, and how its files and any rollup
-        (its own or one above) say it reported."""
+        """The unit's own part: nothing unless it is expected to report; else the
+        months it was active, and how its files and any rollup (its own or one
+        above) say it reported."""
+        if not (unit.reports and unit.active_in(self.period)):
+            return NO_COMPLETENESS
         mine = [Reporting(frozenset(f.facts.period.month_indexes())) for f in owns]
         mine += [Reporting(late=u.late, undated=u.submitted is None) for u in used]
         if unit.code in credits:
             mine.append(credits[unit.code])
-        reporting = {unit.code: _plus_reporting(mine)} if mine else {}
-        if unit.reports and unit.active_in(self.period):
-            return Completeness((unit.code,), {unit.code: unit.active_months(self.period)}, reporting)
-        return Completeness((), {}, reporting)
+        return Completeness((unit.code,), {unit.code: unit.active_months(self.period)}, {unit.code: _plus_reporting(mine)})
 
     def _credits(self, sub: Facts) -> dict[str, Reporting]:
         """Units below a rollup reported through it, as it says: missing ones not,
@@ -317,8 +317,8 @@ class _Run:
             if done is None:
                 out[u.code] = Reporting(frozenset(months))
             elif u.code not in done.missing:
-                count = done.months.get(u.code, len(months))
-                out[u.code] = Reporting(frozenset(months[:count]), u.code in done.late, u.code in done.undated)
+                given = months[:done.months[u.code]] if u.code in done.months else months
+                out[u.code] = Reporting(frozenset(given), u.code in done.late, u.code in done.undated)
         return out
 
     def _said(self, files: Sequence[Sourced], chosen: Mapping[str, set[int]]) -> Iterable[Said]:
@@ -340,9 +340,9 @@ class _Run:
                 yield replace(h, unit=code, unit_name=name, file=f.file, index=i)
 
 
-def _plus_reporting(parts: Sequence[Reporting]) -> Reporting:
-    out = parts[0]
-    for r in parts[1:]:
+def _plus_reporting(parts: Iterable[Reporting]) -> Reporting:
+    out = NOT_REPORTED
+    for r in parts:
         out = out.plus(r)
     return out
 
@@ -450,7 +450,7 @@ def rule_warnings(agg: Aggregate, catalog: Catalog) -> list[Diagnostic]:
     Always warnings: files that each pass a rule can break it in sum when not
     every unit reported both sides, and that must not stop a report.
     """
-    diags = [warning("rule-aggregate", None, None, unit=agg.unit.name, period=agg.period.label,
+    diags = [warning("rule-aggregate", unit=agg.unit.name, period=agg.period.label,
                      **catalog.rule_args(rule, left, right))
              for rule, left, right in catalog.broken_rules(agg.values)]
     for child in agg.children:

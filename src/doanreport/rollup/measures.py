@@ -111,7 +111,8 @@ def over_time(files: Iterable[Facts], catalog: Catalog, only: AbstractSet[str] |
 
     Coverage and weights are given by rollup files only (an own file covers
     its one unit, each rate weighted by the weight indicator in the same file,
-    or by 1 if it is missing). Over time a `sum` adds, a `last` keeps the
+    or by 1 if it is missing; a rollup's rate missing from its weights stands
+    on no weight, as it is written when it had none). Over time a `sum` adds, a `last` keeps the
     latest reported value, and a `mean` is the unit's time-weighted average
     rate, which then counts among units with the weight of the unit's latest
     file (its current member count), not the sum of weights over time: how
@@ -156,7 +157,7 @@ def over_time(files: Iterable[Facts], catalog: Catalog, only: AbstractSet[str] |
 
 def _weight(code: str, weight_code: str | None, values: Mapping[str, Number],
             weights: Mapping[str, Number] | None) -> Number:
-    if weights is not None and code in weights:
-        return weights[code]
-    w = values.get(weight_code) if weight_code else None
+    if weights is not None:  # a rollup: it lists the weight behind every rate, leaving out zeros
+        return weights.get(code, 0)
+    w = values.get(weight_code)  # None also when the rate has no weight indicator
     return 1 if w is None else w

@@ -89,20 +89,20 @@ def choose_by_item(items: Sequence[T], periods: Sequence[Period], reports: Seque
 def _best(inside: list[tuple[Period, int]]) -> list[int]:
     """Indexes of a non-overlapping subset: most months, then fewest files.
 
-    Ties beyond that go to the earliest-listed file, so the choice does not
-    depend on the order files were read in as long as callers sort them.
+    Ties beyond that go to the files that end first, then to the
+    earliest-listed, so the choice does not depend on the order files were
+    read in as long as callers sort them.
     """
     if not inside:
         return []
     ordered = sorted(inside, key=lambda pi: (pi[0].end, pi[0].start, pi[1]))
     ends = [p.end for p, _ in ordered]
-    # best[k] = (months, -files, chosen indexes) using the first k intervals
-    best: list[tuple[int, int, tuple[int, ...]]] = [(0, 0, ())]
+    # best[k] = ((months, -files), chosen indexes) using the first k intervals
+    best: list[tuple[tuple[int, int], tuple[int, ...]]] = [((0, 0), ())]
     for k, (period, index) in enumerate(ordered):
-        j = bisect_right(ends, period.start, 0, k)
-        months, neg_files, picked = best[j]
-        take = (months + period.months, neg_files - 1, picked + (index,))
+        (months, neg_files), picked = best[bisect_right(ends, period.start)]  # after those ending by its start
+        take = ((months + period.months, neg_files - 1), picked + (index,))
         skip = best[k]
-        best.append(take if take[:2] > skip[:2] else skip)
+        best.append(take if take[0] > skip[0] else skip)
     start = {i: p.start for p, i in inside}
-    return sorted(best[-1][2], key=lambda i: (start[i], i))
+    return sorted(best[-1][1], key=lambda i: start[i])  # chosen periods never share a start
