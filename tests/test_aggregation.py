@@ -297,11 +297,9 @@ def _close(a: dict, b: dict) -> bool:
     return a.keys() == b.keys() and all(a[k] == pytest.approx(b[k]) for k in a)
 
 
-@SETTINGS
-@given(workspaces(), st.sampled_from(REPORTS))
-def test_result_is_own_plus_children_computed_separately(ws, report):
-    tree, files = ws
-    period = parse(report)
+def assert_own_plus_children(tree, files, period) -> None:
+    """At every unit: its own figures plus its children's results, each
+    computed on its own, are its result (values, rates' weights, coverage)."""
     for unit in tree.subtree("root"):
         whole = aggregate(tree, CATALOG, files, unit.code, period)
         kids = [aggregate(tree, CATALOG, files, c, period) for c in unit.children]
@@ -314,6 +312,16 @@ def test_result_is_own_plus_children_computed_separately(ws, report):
             parts = [whole.own.means.get(code, NO_RATE)] + [k.measure.means.get(code, NO_RATE) for k in kids]
             assert sum(p.weight for p in parts) == pytest.approx(whole.measure.means[code].weight)
             assert sum(p.weighted for p in parts) == pytest.approx(whole.measure.means[code].weighted)
+        for code, n in whole.coverage.items():
+            assert n == whole.own.coverage.get(code, 0) + sum(k.coverage.get(code, 0) for k in kids)
+        assert len(whole.said) == len([s for s in whole.said if s.unit == unit.code]) + sum(len(k.said) for k in kids)
+
+
+@SETTINGS
+@given(workspaces(), st.sampled_from(REPORTS))
+def test_result_is_own_plus_children_computed_separately(ws, report):
+    tree, files = ws
+    assert_own_plus_children(tree, files, parse(report))
 
 
 @SETTINGS

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from tests.test_aggregation import tree_of
+from tests.test_aggregation import _close, assert_own_plus_children, tree_of
 
 from doanreport.load.catalog_file import build_catalog, builtin_document
 from doanreport.load.submission import Submission
@@ -72,26 +71,11 @@ def rollup_of(tree, files, code: str, period: Period) -> Sourced:
     return Sourced(f"rollup-{code}-{period.code}.yaml", Submission.model_validate(yaml.safe_load(text)).facts())
 
 
-def close(a: dict, b: dict) -> bool:
-    return a.keys() == b.keys() and all(a[k] == pytest.approx(b[k]) for k in a)
-
-
 @SETTINGS
 @given(workspaces(), st.sampled_from(REPORTS))
 def test_own_plus_children_computed_separately(ws, report):
     tree, files = ws
-    period = parse(report)
-    for unit in tree.subtree("root"):
-        whole = aggregate(tree, CATALOG, files, unit.code, period)
-        kids = [aggregate(tree, CATALOG, files, c, period) for c in unit.children]
-        summed: dict = dict(whole.own.values)
-        for k in kids:
-            for code, v in k.measure.values.items():
-                summed[code] = summed.get(code, 0) + v
-        assert summed == dict(whole.measure.values)
-        for code, n in whole.coverage.items():
-            assert n == whole.own.coverage.get(code, 0) + sum(k.coverage.get(code, 0) for k in kids)
-        assert len(whole.said) == len([s for s in whole.said if s.unit == unit.code]) + sum(len(k.said) for k in kids)
+    assert_own_plus_children(tree, files, parse(report))
 
 
 @SETTINGS
@@ -120,12 +104,12 @@ def test_rollup_round_trip_and_beside_its_files(ws, report, data):
     original = aggregate(tree, CATALOG, files, code, period)
     rollup = rollup_of(tree, files, code, period)
     again = aggregate(tree, CATALOG, [rollup], code, period)
-    assert close(again.values, original.values)
+    assert _close(again.values, original.values)
     assert dict(again.coverage) == dict(original.coverage)
     for unit in ("root", code):
         before = aggregate(tree, CATALOG, files, unit, period)
         after = aggregate(tree, CATALOG, files + [rollup], unit, period)
-        assert close(after.values, before.values)
+        assert _close(after.values, before.values)
         assert dict(after.coverage) == dict(before.coverage)
         assert after.completeness.missing == before.completeness.missing
 
