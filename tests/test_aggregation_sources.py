@@ -411,3 +411,88 @@ def test_a_stock_the_sources_give_for_different_units_is_flagged():
     result = run([q1, sub("unit: a\nperiod: 2012Q2\nvalues: {to_chuc: {doan_vien: 16}}\n", "a-q2.yaml")], "2012H1")
     assert result.values == {"to_chuc.doan_vien": 30}
     assert [(n.code, n.file, n.args["code"]) for n in result.notes] == [("stock-mixed", "dcs-q1.yaml", "to_chuc.doan_vien")]
+
+
+# --- the records, exactly ---------------------------------------------------------
+
+def test_what_each_unit_wrote_is_said_with_its_unit_file_and_place():
+    own = sub("""
+        unit: a
+        period: 2012Q1
+        narrative: {kho_khan: [Một., Hai.], kien_nghi: Ba.}
+    """, "a-q1.yaml")
+    rollup = sub("""
+        unit: dcs
+        period: 2012Q2
+        scope: rollup
+        narrative: {han_che: Bốn.}
+        unit_narrative:
+          - {unit: b, key: kho_khan, text: Năm.}
+          - {unit: b, unit_name: Chi đoàn B cũ, key: kien_nghi, text: Sáu.}
+          - {unit: x9, key: kho_khan, text: Bảy.}
+    """, "dcs-q2.yaml")
+    said = run([own, rollup], "2012H1").said
+    assert [(s.unit, s.unit_name, s.key, s.text, s.file, s.path) for s in said] == [
+        ("dcs", "Đoàn cơ sở X", "han_che", "Bốn.", "dcs-q2.yaml", ("narrative", "han_che", 0)),
+        ("b", "Chi đoàn B", "kho_khan", "Năm.", "dcs-q2.yaml", ("unit_narrative", 0, "text")),
+        ("b", "Chi đoàn B cũ", "kien_nghi", "Sáu.", "dcs-q2.yaml", ("unit_narrative", 1, "text")),
+        ("x9", "x9", "kho_khan", "Bảy.", "dcs-q2.yaml", ("unit_narrative", 2, "text")),
+        ("a", "Chi đoàn A", "kho_khan", "Một.", "a-q1.yaml", ("narrative", "kho_khan", 0)),
+        ("a", "Chi đoàn A", "kho_khan", "Hai.", "a-q1.yaml", ("narrative", "kho_khan", 1)),
+        ("a", "Chi đoàn A", "kien_nghi", "Ba.", "a-q1.yaml", ("narrative", "kien_nghi", 0)),
+    ]
+
+
+def test_a_set_aside_file_says_nothing():
+    q1 = sub("unit: a\nperiod: 2012Q1\nnarrative: {kho_khan: Quý.}\n", "a-q1.yaml")
+    half = sub("unit: a\nperiod: 2012H1\nnarrative: {kho_khan: Nửa năm.}\n", "a-h1.yaml")
+    assert [s.text for s in run([q1, half], "2012H1").said] == ["Nửa năm."]
+
+
+def test_double_counts_name_the_unit_the_period_and_both_files():
+    from doanreport.rollup.aggregation import double_counts
+
+    tree = tree_of("""\
+        code: dk
+        name: Đoàn Khối
+        kind: doan_khoi
+        children:
+          - {code: dcs, name: Đoàn cơ sở X, kind: doan_co_so, children: [{code: a, name: Chi đoàn A, kind: chi_doan}]}
+          - {code: b, name: Chi đoàn B, kind: chi_doan_co_so}
+        """)
+    old = sub("""
+        unit: dcs
+        period: 2012Q1
+        scope: rollup
+        values: {tuyen_truyen: {cuoc: 5}}
+        completeness: {expected: [a, b, zz], missing: [zz]}
+    """, "dcs-q1.yaml")
+    b = sub("unit: b\nperiod: 2012M02\nvalues: {tuyen_truyen: {cuoc: 1}}\n", "b-m2.yaml")
+    later = sub("unit: b\nperiod: 2012Q2\nvalues: {tuyen_truyen: {cuoc: 1}}\n", "b-q2.yaml")
+    files = [old, b, later]
+    result = aggregate(tree, CATALOG, files, "dk", parse("2012H1"))
+    diags = double_counts(result, {f.facts.unit: [f] for f in files} | {"b": [b, later]}, tree)
+    assert [(d.severity, d.code, d.file, dict(d.args)) for d in diags] == [
+        ("error", "rollup-double-count", "dcs-q1.yaml",
+         {"period": "6 tháng đầu năm 2012", "rollup": "dcs-q1.yaml", "unit": "Chi đoàn B", "file": "b-m2.yaml"}),
+    ]
+
+
+def test_a_mixed_stock_is_flagged_once_with_its_label_and_period():
+    q1 = sub("""
+        unit: dcs
+        period: 2012Q1
+        scope: rollup
+        values: {to_chuc: {doan_vien: 30}, tuyen_truyen: {cuoc: 3}}
+        coverage: {to_chuc.doan_vien: 2, tuyen_truyen.cuoc: 2}
+        completeness: {expected: [a, b], reported: [a, b]}
+    """, "dcs-q1.yaml")
+    a = sub("unit: a\nperiod: 2012Q2\nvalues: {to_chuc: {doan_vien: 16}, tuyen_truyen: {cuoc: 2}}\n", "a-q2.yaml")
+    result = run([q1, a], "2012H1")
+    assert [(n.severity, n.code, n.file, dict(n.args)) for n in result.notes] == [
+        ("warning", "stock-mixed", "dcs-q1.yaml",
+         {"code": "to_chuc.doan_vien", "label": CATALOG["to_chuc.doan_vien"].label, "period": "6 tháng đầu năm 2012"}),
+    ]
+    assert result.values == {"to_chuc.doan_vien": 30, "tuyen_truyen.cuoc": 5}
+    assert dict(result.coverage) == {"to_chuc.doan_vien": 2, "tuyen_truyen.cuoc": 2}
+    assert dict(result.own.coverage) == {"to_chuc.doan_vien": 2, "tuyen_truyen.cuoc": 1}
