@@ -146,7 +146,8 @@ class _Run:
         kids = [self.node(c, masked, credits, stale) for c in unit.children]
         own, kids, notes = own_measure, kids, []
         if rollups:
-            own, kids, notes = self._beside(code, rollups, rollup_measure, choices, kids, masked, credits, stale)
+            own, kids, notes = self._beside(code, rollups, rollup_measure, own_measure, choices, kids, masked, credits,
+                                            stale)
         shown = tuple(k for k in kids if k.used or self.tree[k.unit.code].active_in(self.period))
         detail = self.detail
         chosen = _chosen_for(choices, rollups)
@@ -167,12 +168,12 @@ class _Run:
             notes=tuple(notes) + tuple(n for k in kids for n in k.notes),
         )
 
-    def _beside(self, code: str, rollups: list[Sourced], rollup_measure: Measure, choices: list[Choice[Sourced]],
-                kids: list[Aggregate], masked: tuple[Mask, ...], credits: Mapping[str, Reporting],
-                stale: Mapping[str, tuple[int, frozenset[str]]]) -> tuple[Measure, list[Aggregate], list[Diagnostic]]:
+    def _beside(self, code: str, rollups: list[Sourced], rollup_measure: Measure, own_measure: Measure,
+                choices: list[Choice[Sourced]], kids: list[Aggregate], masked: tuple[Mask, ...],
+                credits: Mapping[str, Reporting], stale: Mapping[str, tuple[int, frozenset[str]]]
+                ) -> tuple[Measure, list[Aggregate], list[Diagnostic]]:
         """The unit's own part when it has rollups: its own files, plus what the
         rollups add beside the files below for other months (`beside`)."""
-        own_measure = plus(self._over_time(c.files, c.what, stale) for c in choices)
         rest = plus([own_measure] + [k.measure for k in kids])
         theirs = self._reporters(code, masked)
         choice = decide(rollup_measure, rest, covered_units(rollups, self.tree), theirs)
