@@ -496,3 +496,18 @@ def test_a_mixed_stock_is_flagged_once_with_its_label_and_period():
     assert result.values == {"to_chuc.doan_vien": 30, "tuyen_truyen.cuoc": 5}
     assert dict(result.coverage) == {"to_chuc.doan_vien": 2, "tuyen_truyen.cuoc": 2}
     assert dict(result.own.coverage) == {"to_chuc.doan_vien": 2, "tuyen_truyen.cuoc": 1}
+
+
+def test_the_text_of_a_file_a_rollup_stands_for_still_counts():
+    q1 = sub("""
+        unit: dcs
+        period: 2012Q1
+        scope: rollup
+        values: {tuyen_truyen: {cuoc: 5}}
+        coverage: {tuyen_truyen.cuoc: 2}
+    """, "dcs-q1.yaml")
+    text = sub("unit: a\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 3}}\nnarrative: {kien_nghi: Cần thêm kinh phí.}\n",
+               "a-q1.yaml")
+    result = run([q1, text], "2012Q1")
+    assert result.values == {"tuyen_truyen.cuoc": 5}
+    assert [(s.unit, s.key, s.text, s.file) for s in result.said] == [("a", "kien_nghi", "Cần thêm kinh phí.", "a-q1.yaml")]

@@ -162,7 +162,8 @@ class _Run:
             highlights=(tuple(self._highlights(f for f in rollups + owns if id(f) in chosen.get(HIGHLIGHTS, ())))
                         + tuple(h for k in kids for h in k.highlights) if detail else ()),
             narrative=_narrative(rollups + owns, chosen) if detail else {},
-            said=(tuple(self._said(rollups + owns, chosen)) + tuple(x for k in kids for x in k.said) if detail else ()),
+            said=(tuple(self._said(rollups + owns, chosen)) + tuple(self._said_hidden(files, aside_m))
+                  + tuple(x for k in kids for x in k.said) if detail else ()),
             used=tuple(used) + tuple(u for k in kids for u in k.used),
             set_aside=tuple(aside_r + aside_m + aside_o) + tuple(a for k in kids for a in k.set_aside),
             notes=tuple(notes) + tuple(n for k in kids for n in k.notes),
@@ -332,6 +333,15 @@ class _Run:
             for i, t in enumerate(f.facts.unit_narrative):  # a rollup's: the units below it
                 below = t.unit_name or (self.tree[t.unit].name if t.unit in self.tree else t.unit)
                 yield Said(t.unit, below, t.key, t.text, f.file, ("unit_narrative", i, "text"))
+
+    def _said_hidden(self, files: Sequence[Sourced], hidden: Sequence[Aside]) -> Iterable[Said]:
+        """What the unit wrote in files a rollup above stands for: a rollup sums
+        figures, it does not always carry the text, so the text still counts."""
+        if not hidden:
+            return ()
+        names = {a.file for a in hidden}
+        kept = [f for f in files if f.file in names and f.facts.scope == "own"]
+        return self._said(kept, {NARRATIVE + key: {id(f) for f in kept} for f in kept for key in f.facts.narrative})
 
     def _highlights(self, files: Iterable[Sourced]) -> Iterable[Highlight]:
         for f in files:
