@@ -123,7 +123,7 @@ def expected_totals(docs: list) -> dict[str, int]:
 
 RUNNER = """
 import resource, sys, time
-from doanreport.cli.app import app
+from doanreport.cli import app
 start = time.perf_counter()
 try:
     app(sys.argv[1:], standalone_mode=False)
