@@ -142,7 +142,7 @@ class _Run:
             credits = _merged(credits, (self._credits(f.facts) for f in rollups))
         used = [self._used(f) for f in rollups + owns]
         rollup_measure = self._over_time(rollups, stale=stale)
-        own_measure = plus(self._over_time(c.files, c.what, stale) for c in choices)
+        own_measure = self._own_measure(choices, stale)
         kids = [self.node(c, masked, credits, stale) for c in unit.children]
         own, kids, notes = own_measure, kids, []
         if rollups:
@@ -169,6 +169,12 @@ class _Run:
             notes=tuple(notes) + tuple(n for k in kids for n in k.notes),
         )
 
+    def _own_measure(self, choices: Sequence[Choice[Sourced]], stale: Mapping[str, tuple[int, frozenset[str]]]) -> Measure:
+        """The unit's own files over time, each indicator from the files chosen for it."""
+        if len(choices) == 1:  # the same files for every item: nothing to filter
+            return self._over_time(choices[0].files, None, stale)
+        return plus(self._over_time(c.files, c.what, stale) for c in choices)
+
     def _beside(self, code: str, rollups: list[Sourced], rollup_measure: Measure, own_measure: Measure,
                 choices: list[Choice[Sourced]], kids: list[Aggregate], masked: tuple[Mask, ...],
                 credits: Mapping[str, Reporting], stale: Mapping[str, tuple[int, frozenset[str]]]
@@ -180,7 +186,7 @@ class _Run:
         choice = decide(rollup_measure, rest, covered_units(rollups, self.tree), theirs)
         if choice.stale:  # the rollup supersedes earlier stocks of its units below: compute them again
             stale = {**stale, **choice.stale}
-            own_measure = plus(self._over_time(c.files, c.what, stale) for c in choices)
+            own_measure = self._own_measure(choices, stale)
             kids = [self.node(c, masked, credits, stale) for c in self.tree[code].children]
         notes = [warning("stock-mixed", r.file, None, code=c, label=self.catalog[c].label, period=self.period.label)
                  for c in choice.mixed for r in rollups[-1:]]
@@ -380,11 +386,14 @@ def reported(facts: Facts) -> frozenset[str]:
 
 
 def _chosen_for(choices: Sequence[Choice[Sourced]], rollups: Sequence[Sourced]) -> dict[str, set[int]]:
-    """Item -> the files chosen for it, by identity (a rollup counts for everything it gives)."""
+    """Narrative section or highlights -> the files chosen for it, by identity (a
+    rollup counts for everything it gives)."""
     out: dict[str, set[int]] = defaultdict(set)
     for c in choices:
+        ids = {id(f) for f in c.files}
         for what in c.what:
-            out[what].update(id(f) for f in c.files)
+            if what == HIGHLIGHTS or what.startswith(NARRATIVE):  # indicators are measured, not looked up
+                out[what] |= ids
     for r in rollups:
         for what in reported(r.facts):
             out[what].add(id(r))

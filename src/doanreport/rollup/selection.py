@@ -69,8 +69,12 @@ def choose_by_item(items: Sequence[T], periods: Sequence[Period], reports: Seque
     aside: list[SetAside[T]] = [SetAside(items[i], "partial") for i, p in enumerate(periods)
                                 if not report.contains(p) and report.overlaps(p)]
     candidates: dict[tuple[int, ...], set[str]] = {}
-    for what in {w for i in inside for w in reports[i]}:
-        candidates.setdefault(tuple(i for i in inside if what in reports[i]), set()).add(what)
+    distinct = {reports[i] for i in inside}
+    if len(distinct) == 1:  # the common case: every file reports the same items
+        candidates[tuple(inside)] = set(next(iter(distinct)))
+    else:
+        for what in {w for i in inside for w in reports[i]}:
+            candidates.setdefault(tuple(i for i in inside if what in reports[i]), set()).add(what)
     choices: list[Choice[T]] = []
     lost: dict[int, tuple[set[str], set[int]]] = {}
     for group, what in sorted(candidates.items()):
