@@ -3,18 +3,14 @@ indicators, text-only files, and rollups for part of the report period."""
 
 from __future__ import annotations
 
-from datetime import date
-
-import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from tests.test_aggregation import _close, assert_own_plus_children, tree_of
+from tests.test_aggregation import _rollup_of, assert_own_plus_children, assert_rollup_round_trip, tree_of
 
 from doanreport.load.catalog_file import build_catalog, builtin_document
 from doanreport.load.submission import Submission
 from doanreport.model.facts import Sourced
 from doanreport.model.periods import Period, parse
-from doanreport.report.exports import to_rollup_yaml
 from doanreport.rollup.aggregation import aggregate
 
 CATALOG, _ = build_catalog([builtin_document()])
@@ -66,11 +62,6 @@ def _values(draw) -> dict:
     return values
 
 
-def rollup_of(tree, files, code: str, period: Period) -> Sourced:
-    text = to_rollup_yaml(aggregate(tree, CATALOG, files, code, period), CATALOG, date(2013, 1, 10))
-    return Sourced(f"rollup-{code}-{period.code}.yaml", Submission.model_validate(yaml.safe_load(text)).facts())
-
-
 @SETTINGS
 @given(workspaces(), st.sampled_from(REPORTS))
 def test_own_plus_children_computed_separately(ws, report):
@@ -86,7 +77,7 @@ def test_file_order_does_not_matter_with_partial_rollups(ws, report, data):
     if inner:
         code = data.draw(st.sampled_from(inner))
         part = parse(data.draw(st.sampled_from(("2012Q1", "2012H1", "2012M05", "2012Q3"))))
-        files = files + [rollup_of(tree, files, code, part)]
+        files = files + [_rollup_of(tree, files, code, part)]
     shuffled = data.draw(st.permutations(files))
     a = aggregate(tree, CATALOG, files, "root", parse(report))
     b = aggregate(tree, CATALOG, shuffled, "root", parse(report))
@@ -100,18 +91,8 @@ def test_file_order_does_not_matter_with_partial_rollups(ws, report, data):
 def test_rollup_round_trip_and_beside_its_files(ws, report, data):
     tree, files = ws
     period = parse(report)
-    code = data.draw(st.sampled_from([u.code for u in tree.subtree("root") if u.code != "root"]))
-    original = aggregate(tree, CATALOG, files, code, period)
-    rollup = rollup_of(tree, files, code, period)
-    again = aggregate(tree, CATALOG, [rollup], code, period)
-    assert _close(again.values, original.values)
-    assert dict(again.coverage) == dict(original.coverage)
-    for unit in ("root", code):
-        before = aggregate(tree, CATALOG, files, unit, period)
-        after = aggregate(tree, CATALOG, files + [rollup], unit, period)
-        assert _close(after.values, before.values)
-        assert dict(after.coverage) == dict(before.coverage)
-        assert after.completeness.missing == before.completeness.missing
+    assert_rollup_round_trip(tree, files, data.draw(st.sampled_from([u.code for u in tree.subtree("root")
+                                                                       if u.code != "root"])), period)
 
 
 @SETTINGS
@@ -128,7 +109,7 @@ def test_a_rollup_for_part_of_the_period_beside_its_files_keeps_every_sum(ws, da
     # (tests/test_aggregation_sources.py pins that); here none does
     assume(not any(f.facts.unit in below and f.facts.period.overlaps(part) and not part.contains(f.facts.period)
                    for f in files))
-    rollup = rollup_of(tree, files, code, part)
+    rollup = _rollup_of(tree, files, code, part)
     for unit in ("root", code):
         before = aggregate(tree, CATALOG, files, unit, parse("2012"))
         after = aggregate(tree, CATALOG, files + [rollup], unit, parse("2012"))
