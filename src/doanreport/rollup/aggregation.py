@@ -144,13 +144,14 @@ class _Run:
         rollup_measure = self._over_time(rollups, stale=stale)
         own_measure = self._own_measure(choices, stale)
         kids = [self.node(c, masked, credits, stale) for c in unit.children]
-        own, kids, notes = own_measure, kids, []
+        own, notes = own_measure, []
         if rollups:
             own, kids, notes = self._beside(code, rollups, rollup_measure, own_measure, choices, kids, masked, credits,
                                             stale)
         shown = tuple(k for k in kids if k.used or self.tree[k.unit.code].active_in(self.period))
         detail = self.detail
         chosen = _chosen_for(choices, rollups)
+        said = tuple(self._said(rollups + owns, chosen)) if detail else ()
         return Aggregate(
             unit=unit,
             period=self.period,
@@ -161,9 +162,9 @@ class _Run:
                                             + [k.completeness for k in kids]) if detail else NO_COMPLETENESS),
             highlights=(tuple(self._highlights(f for f in rollups + owns if id(f) in chosen.get(HIGHLIGHTS, ())))
                         + tuple(h for k in kids for h in k.highlights) if detail else ()),
-            narrative=_narrative(rollups + owns, chosen) if detail else {},
-            said=(tuple(self._said(rollups + owns, chosen)) + tuple(self._said_hidden(files, aside_m))
-                  + tuple(x for k in kids for x in k.said) if detail else ()),
+            narrative=_own_narrative(said),
+            said=(said + tuple(self._said_hidden(files, aside_m)) + tuple(x for k in kids for x in k.said)
+                  if detail else ()),
             used=tuple(used) + tuple(u for k in kids for u in k.used),
             set_aside=tuple(aside_r + aside_m + aside_o) + tuple(a for k in kids for a in k.set_aside),
             notes=tuple(notes) + tuple(n for k in kids for n in k.notes),
@@ -400,13 +401,14 @@ def _chosen_for(choices: Sequence[Choice[Sourced]], rollups: Sequence[Sourced]) 
     return out
 
 
-def _narrative(files: Sequence[Sourced], chosen: Mapping[str, set[int]]) -> dict[str, tuple[str, ...]]:
+def _own_narrative(said: Iterable[Said]) -> dict[str, tuple[str, ...]]:
+    """The unit's own sections, from what its files said (in time order), not
+    what a rollup passed on from the units below."""
     out: dict[str, list[str]] = defaultdict(list)
-    for f in sorted(files, key=lambda f: (f.facts.period.start, f.facts.period.end)):
-        for key, texts in f.facts.narrative.items():
-            if id(f) in chosen.get(NARRATIVE + key, ()):
-                out[key] += texts
-    return {k: tuple(v) for k, v in out.items() if v}
+    for s in said:
+        if s.path[0] == "narrative":
+            out[s.key].append(s.text)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def index_by_unit(files: Iterable[Sourced]) -> dict[str, list[Sourced]]:
