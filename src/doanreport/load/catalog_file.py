@@ -16,7 +16,7 @@ from pydantic import StringConstraints
 
 from doanreport.load.schema import Record, Slug, Text, validate
 from doanreport.load.source import Document, parse_yaml
-from doanreport.model.catalog import Catalog, Indicator, Method, Op, Rule
+from doanreport.model.catalog import FIGURE, Catalog, Indicator, Method, Op, Rule
 from doanreport.model.diagnostics import Diagnostic, error
 from doanreport.model.messages import Phrase
 
@@ -27,6 +27,7 @@ BUILTIN_NAME = "doanreport:catalog.yaml"
 class IndicatorDef(Record):
     code: IndicatorCode
     label: Text
+    phrase: Text | None = None  # checked by `_phrase_problem`
     unit: Text
     aggregate: Method
     weight: IndicatorCode | None = None
@@ -75,7 +76,12 @@ def build_catalog(docs: Iterable[Document]) -> tuple[Catalog, list[Diagnostic]]:
                 diags.append(error("catalog-duplicate", doc.file, doc.pos(("indicators", i, "code")),
                                    code=ind.code, first=_where(indicators[ind.code].source)))
                 continue
-            indicators[ind.code] = Indicator(ind.code, ind.label, ind.unit, ind.aggregate, ind.weight, ind.help, doc.file)
+            if ind.phrase is not None and not _phrase_fits(ind.phrase):
+                diags.append(error("catalog-phrase", doc.file, doc.pos(("indicators", i, "phrase")), code=ind.code,
+                                   figure=FIGURE))
+                continue
+            indicators[ind.code] = Indicator(code=ind.code, label=ind.label, unit=ind.unit, aggregate=ind.aggregate,
+                                             weight=ind.weight, help=ind.help, source=doc.file, phrase=ind.phrase or "")
         rules += [(Rule(**r.model_dump()), doc, i) for i, r in enumerate(model.rules)]
     diags += _weight_problems(indicators, docs)
     kept = []
@@ -86,6 +92,11 @@ def build_catalog(docs: Iterable[Document]) -> tuple[Catalog, list[Diagnostic]]:
         if not missing:
             kept.append(rule)
     return Catalog(indicators, groups, kept), diags
+
+
+def _phrase_fits(phrase: str) -> bool:
+    """A phrase holds its figure once, as {n}, and no other braces."""
+    return phrase.count(FIGURE) == 1 and not set("{}") & set(phrase.replace(FIGURE, ""))
 
 
 def _where(source: str) -> Phrase | str:

@@ -14,7 +14,7 @@ from pathlib import PurePath
 from doanreport.load.schema import suggest
 from doanreport.load.source import Document
 from doanreport.load.submission import NARRATIVE_KEYS, ROLLUP_ONLY, TEMPLATE_KEYS, Submission
-from doanreport.model import periods
+from doanreport.model import periods, placeholders
 from doanreport.model.catalog import Catalog
 from doanreport.model.diagnostics import Diagnostic, error, warning
 from doanreport.model.messages import Phrase
@@ -37,7 +37,8 @@ def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
         return []
     unit_checks = _check_unit(doc, ctx.tree) + _check_rollup(doc, ctx) if ctx.tree is not None else []
     return (unit_checks + _check_values(doc, ctx.catalog)
-            + _check_narrative(doc, ctx.catalog) + _check_rollup_keys(doc) + _check_file_name(doc))
+            + _check_narrative(doc, ctx.catalog) + _check_placeholders(doc, ctx.catalog)
+            + _check_rollup_keys(doc) + _check_file_name(doc))
 
 
 # A period code in a file name: a year, then perhaps a half, quarter or month
@@ -217,4 +218,43 @@ def _check_narrative(doc: Document, catalog: Catalog) -> list[Diagnostic]:
             if near:
                 diags.append(warning("unknown-narrative-key", doc.file, doc.key_pos(("narrative", key)),
                                      key=key, suggestion=near))
+    return diags
+
+
+def _texts(doc: Document):
+    """Every narrative text of a file with its path: (path, text)."""
+    narrative = doc.data.get("narrative")
+    if isinstance(narrative, dict):
+        for key, value in narrative.items():
+            if isinstance(value, str):
+                yield ("narrative", key), value
+            elif isinstance(value, list):
+                yield from ((("narrative", key, i), t) for i, t in enumerate(value) if isinstance(t, str))
+    below = doc.data.get("unit_narrative")
+    if isinstance(below, list):
+        for i, entry in enumerate(below):
+            if isinstance(entry, dict) and isinstance(entry.get("text"), str):
+                yield ("unit_narrative", i, "text"), entry["text"]
+
+
+def _check_placeholders(doc: Document, catalog: Catalog) -> list[Diagnostic]:
+    """A malformed placeholder, an unknown filter or an unknown code in a
+    narrative text, at its own line and column."""
+    diags = []
+    for path, text in _texts(doc):
+        if placeholders.OPEN not in text and placeholders.CLOSE not in text:
+            continue
+        parsed = placeholders.parse(text)
+        seen: dict[str, int] = {}
+        for item in sorted([*parsed.problems, *parsed.slots], key=lambda x: x.start):
+            nth = seen[item.source] = seen.get(item.source, -1) + 1
+            where = doc.locate(path, item.source, nth)
+            if isinstance(item, placeholders.Problem):
+                diags.append(error(item.code, doc.file, where, text=item.source,
+                                   filters=", ".join(placeholders.FILTERS)))
+                continue
+            for code in item.codes:
+                if code not in catalog:
+                    diags.append(error("placeholder-unknown-code", doc.file, where, code=code,
+                                       suggestion=suggest(code, catalog.indicators)))
     return diags

@@ -65,10 +65,15 @@ class Document:
     path: str | Path | None = field(default=None, repr=False, compare=False)  # to read the text from, lazily
 
     @cached_property
-    def _positions(self) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
+    def _source(self) -> str:
         text = self.text
         if not text and self.path is not None:
             text = read_text(self.path, self.file)[0] or ""
+        return text
+
+    @cached_property
+    def _positions(self) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
+        text = self._source
         builder = _Builder(self.file, record=True)
         loader = _Loader(text)
         try:
@@ -87,6 +92,23 @@ class Document:
     def pos(self, path: Path_) -> tuple[int, int] | None:
         """Position of the value at `path`, or of its nearest existing parent."""
         return _nearest(self._positions[0], tuple(path))
+
+    def locate(self, path: Path_, snippet: str, nth: int = 0) -> tuple[int, int] | None:
+        """Position of the `nth` occurrence of `snippet` written inside the value at
+        `path` (a placeholder in a text); the value's own position when the text
+        is not found as written (an escape or a folded line in between)."""
+        start = self.pos(path)
+        if start is None:
+            return None
+        lines = self._source.split("\n")
+        offset = sum(len(line) + 1 for line in lines[:start[0] - 1]) + start[1] - 1
+        found = offset - 1
+        for _ in range(nth + 1):
+            found = self._source.find(snippet, found + 1)
+            if found < 0:
+                return start
+        line = self._source.count("\n", 0, found) + 1
+        return line, found - (self._source.rfind("\n", 0, found) + 1) + 1
 
     def key_pos(self, path: Path_) -> tuple[int, int] | None:
         """Position of the key naming `path` (falls back like `pos`)."""

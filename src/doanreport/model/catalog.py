@@ -33,6 +33,11 @@ class Indicator:
     weight: str | None
     help: str | None
     source: str
+    phrase: str = ""  # how a report says it: "tổ chức {n} cuộc tuyên truyền"; "" = `default_phrase`
+
+    def __post_init__(self) -> None:
+        if not self.phrase:
+            object.__setattr__(self, "phrase", default_phrase(self.label, self.unit))
 
     @property
     def group(self) -> str:
@@ -45,6 +50,38 @@ class Indicator:
     @property
     def is_percent(self) -> bool:
         return self.unit.strip() == "%"
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit.strip() == MONEY
+
+
+FIGURE = "{n}"  # where a phrase's figure goes
+MONEY = "đồng"  # the unit of every sum of money
+
+
+def default_phrase(label: str, unit: str) -> str:
+    """A phrase for an indicator that has none, from its label and unit:
+    "Mùng được tẩm hóa chất" in "cái" → "{n} cái mùng được tẩm hóa chất";
+    "Hoạt động, đợt tình nguyện" in "hoạt động" → "{n} hoạt động, đợt tình nguyện".
+    Only a first letter that starts an ordinary word is lowercased: "ĐVTN …"
+    and "Đoàn …" keep their capitals. A rate reads "{label} đạt {n}"."""
+    words = label.split()
+    first = words[0] if words else ""
+    proper = first in _PROPER and not (len(words) > 1 and words[1] in ("viên", "thanh"))
+    lower = first[:1].lower() + first[1:] if first[1:2].islower() and not proper else first
+    text = " ".join([lower, *words[1:]])
+    if unit.strip() == "%":
+        return f"{text} đạt {FIGURE}"
+    if unit.strip() == MONEY:  # the figure is written with its "đồng"
+        return f"{text} {FIGURE}"
+    fold, head = text.casefold(), unit.strip().casefold()
+    if fold.startswith(head) and not fold[len(head):len(head) + 1].isalnum():
+        return f"{FIGURE} {text}"
+    return f"{FIGURE} {unit} {text}"
+
+
+_PROPER = {"Đoàn", "Đảng", "Bác", "Hội", "Nhà", "Nước", "Chỉ", "Trường"}  # capitalised in running text
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from doanreport.load.source import Document
-from doanreport.model.diagnostics import Diagnostic, info
+from doanreport.model.diagnostics import Diagnostic, info, warning
 from doanreport.report.context import markdown_text, same_text
 from doanreport.report.rendering import Rendered
 from doanreport.rollup.build import Report
@@ -33,14 +33,22 @@ def left_out(report: Report, rendered: Rendered, root: Path) -> list[Diagnostic]
 
     notes = []
     own = report.agg.unit.code
+    prose = rendered.prose
     for said in report.agg.said:
-        if not (asked and asked.said(said.key, said.unit == own)) or _plain(said.text) not in text:
+        shown = prose.shown(said.file, said.path, said.text) if prose else said.text
+        if not (asked and asked.said(said.key, said.unit == own)) or _plain(shown) not in text:
             notes.append(info("narrative-left-out", said.file, pos(said.file, said.path),
                               key=said.key, unit=said.unit_name, text=_short(said.text)))
     for h in report.agg.highlights:
         if h.file is not None and (not (asked and asked.highlight(h)) or _plain(h.name) not in text):
             notes.append(info("highlight-left-out", h.file, pos(h.file, ("highlights", h.index)),
                               unit=h.unit_name, name=_short(h.name)))
+    for gap in prose.gaps if prose else ():
+        where = pos(gap.file, gap.path) if gap.file else None
+        if gap.file:
+            doc = docs[gap.file]
+            where = doc.locate(gap.path, gap.source) or where
+        notes.append(warning("placeholder-no-figure", gap.file, where, unit=gap.unit_name, code=gap.code))
     return notes
 
 

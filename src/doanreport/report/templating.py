@@ -104,6 +104,7 @@ def render_markdown(env: SandboxedEnvironment, name: str, ctx: ReportContext) ->
                         detail=exc.message) from None
     except UnicodeDecodeError:
         raise UserError("template-error", where=name + SUFFIX, detail=Phrase("template-not-utf8")) from None
+    env.filters.update(ctx.style.filters())  # the report's own way with money and small counts
     try:
         return template.render(ctx.as_dict())
     except RecursionError:
