@@ -97,7 +97,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- schema -----------------------------------------------------------
     "missing-field": ("Thiếu mục bắt buộc «{field}». Hãy thêm dòng `{field}: ...`.", "Missing required key '{field}'. Add `{field}: ...`."),
     "unknown-key": ("Mục «{key}» không có trong mẫu.", "Unknown key '{key}'."),
+    "unknown-key-comma": (
+        "Mục «{key}» không có trong mẫu: dấu phẩy trong {{…}} ngăn cách các mục, nên dòng chữ «{text}» đã bị tách ra. Hãy đặt dòng chữ trong dấu ngoặc kép: `{fixed}`.",
+        "Unknown key '{key}': a comma inside {{…}} separates entries, so the text '{text}' was split. Put the text in quotes: `{fixed}`.",
+    ),
+    "number-comma-split": (
+        "Mục «{key}» không có trong mẫu: dấu phẩy trong {{…}} ngăn cách các mục, nên số «{text}» đã bị tách làm hai. Dùng dấu chấm cho phần thập phân, không dùng dấu ngăn cách hàng nghìn: `{fixed}`.",
+        "Unknown key '{key}': a comma inside {{…}} separates entries, so the number '{text}' was split in two. Use a dot for decimals and no thousands separator: `{fixed}`.",
+    ),
     "expected-number": ("«{value}» không phải là số.{hint}", "'{value}' is not a number.{hint}"),
+    "number-percent": (
+        "«{value}» không phải là số. Bỏ dấu %, chỉ viết số: {fixed}.",
+        "'{value}' is not a number. Leave out the % sign and write {fixed}.",
+    ),
+    "number-quoted": (
+        "«{value}» là chữ, không phải số, vì nằm trong dấu ngoặc. Bỏ dấu ngoặc: viết {fixed}, không phải {written}.",
+        "'{value}' is text, not a number, because it is in quotes. Remove the quotes: write {fixed}, not {written}.",
+    ),
     "expected-text": ("Cần một dòng chữ ở đây, không phải «{value}».", "Expected text here, not '{value}'."),
     "expected-date": (
         "«{value}» không phải ngày hợp lệ. Viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2013-05-08.",
@@ -247,6 +263,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "period-name-mismatch": (
         "Tên tệp «{name}» ghi {named}, nhưng trong tệp period là {period}. Kiểm tra lại kỳ báo cáo (có thể tệp được chép từ kỳ khác mà chưa sửa period), hoặc đổi tên tệp.",
         "The file name '{name}' says {named}, but the file's period is {period}. Check the period (the file may be a copy of another period's), or rename the file.",
+    ),
+    "catalog-phrase": (
+        "Cách nói «phrase» của chỉ tiêu {code} phải có đúng một chỗ ghi số {figure} và không có dấu ngoặc nhọn nào khác, ví dụ \"tổ chức {figure} cuộc tuyên truyền\".",
+        "The phrase of indicator {code} must hold exactly one {figure} where the figure goes and no other braces, e.g. \"to hold {figure} meetings\".",
+    ),
+    "placeholder-malformed": (
+        "Chỗ điền số liệu «{text}» viết chưa đúng. Viết {{{{ nhóm.chỉ_tiêu }}}} hoặc {{{{ nhóm.chỉ_tiêu | bộ_lọc }}}}, "
+        "ví dụ {{{{ tuyen_truyen.cuoc }}}}; bộ lọc: {filters}. Nếu không định điền số liệu, đừng viết «{{{{» hay «}}}}».",
+        "Placeholder '{text}' is malformed. Write {{{{ group.name }}}} or {{{{ group.name | filter }}}}, "
+        "for example {{{{ tuyen_truyen.cuoc }}}}; filters: {filters}. If no figure is meant, do not write '{{{{' or '}}}}'.",
+    ),
+    "placeholder-filter": (
+        "Chỗ điền số liệu «{text}» dùng bộ lọc không có. Các bộ lọc: {filters}.",
+        "Placeholder '{text}' uses an unknown filter. The filters are: {filters}.",
+    ),
+    "placeholder-argument": (
+        "Chỗ điền số liệu «{text}» ghi đối số không dùng được: chỉ có tien(\"dong\"), tien(\"trieu\") hoặc tien(\"ty\"); các bộ lọc khác không có đối số.",
+        "Placeholder '{text}' has an argument that cannot be used: only tien(\"dong\"), tien(\"trieu\") or tien(\"ty\"); other filters take none.",
+    ),
+    "placeholder-unknown-code": (
+        "Chỗ điền số liệu nêu chỉ tiêu «{code}», không có trong danh mục.",
+        "A placeholder names indicator '{code}', which is not in the catalog.",
+    ),
+    "placeholder-no-figure": (
+        "Đoạn văn của {unit} cần số liệu «{code}» nhưng chưa đơn vị nào báo cáo; báo cáo để trống chỗ này («……»). Bổ sung số liệu, hoặc sửa câu.",
+        "{unit}'s text needs figure '{code}', which no unit reported; the report leaves a gap there ('……'). Add the figure, or change the sentence.",
     ),
     "unknown-narrative-key": (
         "Mục thuyết minh «{key}» không phải mục quen thuộc; mẫu báo cáo có sẵn sẽ không dùng đến nó.",

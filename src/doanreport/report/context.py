@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from doanreport.model import placeholders
 from doanreport.model.catalog import Catalog
 from doanreport.model.facts import Highlight
 from doanreport.model.periods import Period
 from doanreport.model.units import Kind, Tree
 from doanreport.report import vnformat
+from doanreport.report.prose import Prose, Style
 from doanreport.rollup.aggregation import Aggregate, Said
 from doanreport.rollup.build import Report
 
@@ -141,10 +143,16 @@ class AggView:
 class ReportContext:
     """Everything a template can use, with the codes it used recorded."""
 
-    def __init__(self, report: Report, catalog: Catalog, tree: Tree, frame: Frame, cutoff: str = "calendar") -> None:
+    def __init__(self, report: Report, catalog: Catalog, tree: Tree, frame: Frame, cutoff: str = "calendar",
+                 style: Style | None = None) -> None:
         self.report, self.catalog, self.tree, self.frame = report, catalog, tree, frame
         self.cutoff = cutoff
+        self.style = style or Style()
+        self.prose = Prose(catalog, self.style)
+        # what the unit's own prose states with placeholders: the templates do not state it again
+        self.stated = {c for texts in report.agg.narrative.values() for t in texts for c in placeholders.codes_in(t)}
         self.used: dict[str, None] = {}
+        self._by_unit: dict[str, Aggregate] | None = None
         self.groups_listed: set[str] = set()
         self.asked: Asked = Asked(set(), set())  # what the template placed, for `report.notes`
 
@@ -162,12 +170,23 @@ class ReportContext:
         return self.value_in(self.report.agg, code)
 
     def has(self, *codes: str) -> bool:
-        return all(self.v(c) is not None for c in codes)
+        """Whether every one of `codes` was reported and is not already stated
+        by the unit's own prose (a figure is said once)."""
+        for c in codes:
+            self._check(c)
+        return all(c in self.report.agg.values and c not in self.stated for c in codes)
 
     def total(self, *codes: str) -> float | int | None:
-        """Sum of the reported ones among `codes`, None if none was reported."""
-        found = [x for x in (self.v(c) for c in codes) if x is not None]
+        """Sum of the reported ones among `codes` (those the prose does not
+        state), None if there are none."""
+        found = [self.v(c) for c in codes if self.has(c)]
         return sum(found) if found else None
+
+    def phrase(self, code: str) -> str:
+        """The indicator's phrase with its figure ("tổ chức 219 cuộc tuyên
+        truyền"), or "" when it was not reported."""
+        value = self.v(code)
+        return "" if value is None else self.style.phrase(self.catalog[code], value)
 
     def others(self, group: str, exclude: Iterable[str] = ()) -> list[dict[str, Any]]:
         """Reported indicators of `group` the template has not named so far
@@ -176,9 +195,10 @@ class ReportContext:
         self.groups_listed.add(group)
         out = []
         for code in self.catalog.codes_in(group):
-            if code not in self.used and code not in skip and code in self.report.agg.values:
+            if code not in self.used and code not in skip and self.has(code):
                 ind = self.catalog[code]
-                out.append({"code": code, "label": ind.label, "unit": ind.unit, "value": self.v(code)})
+                out.append({"code": code, "label": ind.label, "unit": ind.unit, "value": self.v(code),
+                            "text": self.phrase(code)})
         return out
 
     def spread(self, code: str) -> tuple[float, float] | None:
@@ -235,10 +255,31 @@ class ReportContext:
         agg = self.report.agg
         self.asked.narrative.add((key, scope))
         if scope == "own":
-            return list(agg.narrative.get(key, ()))
+            own = [s for s in agg.said if s.unit == agg.unit.code and s.path[0] == "narrative" and s.key == key]
+            return [self._fill(s) for s in own]
         if scope == "children":
-            return merge_said(s for s in agg.said if s.key == key and s.unit != agg.unit.code)
+            return merge_said(replace(s, text=self._fill(s)) for s in agg.said if s.key == key and s.unit != agg.unit.code)
         raise TemplateDataError("template-narrative-scope", scope=scope)
+
+    def _fill(self, said: Said) -> str:
+        """A narrative text with its placeholders filled by the figures of the
+        unit that wrote it (a gap where it has none)."""
+        if placeholders.OPEN not in said.text:
+            return said.text
+        agg = self._aggregates().get(said.unit)
+        values = agg.values if agg is not None else {}
+        if agg is self.report.agg:
+            self.used.update(dict.fromkeys(c for c in placeholders.codes_in(said.text) if c in self.catalog))
+        return self.prose.fill(said.text, values, said.unit_name, said.file, said.path)
+
+    def _aggregates(self) -> dict[str, Aggregate]:
+        if self._by_unit is None:
+            self._by_unit, todo = {}, [self.report.agg]
+            while todo:
+                agg = todo.pop()
+                self._by_unit.setdefault(agg.unit.code, agg)
+                todo.extend(agg.children)
+        return self._by_unit
 
     def has_text(self, key: str) -> bool:
         """Whether the unit, or any unit below it, wrote something for a section."""
@@ -275,6 +316,7 @@ class ReportContext:
             "completeness": agg.completeness,
             "months_covered": self.report.months_covered,
             "v": self.v, "has": self.has, "total": self.total, "others": self.others, "label": self.label,
+            "phrase": self.phrase,
             "ratio": self.ratio, "change": self.change, "spread": self.spread, "count_units": self.count_units,
             "count_children": self.count_children, "highlights": self.highlights,
             "narrative": self.narrative, "has_text": self.has_text, "counter": Counter, "unit_name": lambda code: self.tree[code].name,

@@ -18,6 +18,7 @@ from doanreport.model.errors import UserError
 from doanreport.model.periods import Period
 from doanreport.report.appendix import PARTIAL, Appendix, appendix_markdown, build_appendix
 from doanreport.report.context import Asked, Frame, ReportContext
+from doanreport.report.prose import Prose
 from doanreport.report.templating import TEMPLATE_FAULTS, environment, render_markdown
 from doanreport.rollup.build import Report
 
@@ -31,6 +32,7 @@ class Rendered:
     body: str
     appendix: Appendix | None = None
     asked: Asked | None = None  # what the template asked for (narrative, highlights)
+    prose: Prose | None = None  # the texts as shown (placeholders filled), and their gaps
 
 
 def frame_for(ws: Workspace, number: str | None, day: date | None, period: Period) -> Frame:
@@ -65,7 +67,7 @@ def render(ws: Workspace, report: Report, template: str, frame: Frame, appendix:
     text = render_markdown(env, template, ctx)
     body = tidy(text)
     if not appendix:
-        return Rendered(body, body, None, ctx.asked)
+        return Rendered(body, body, None, ctx.asked, ctx.prose)
     codes = [c for c in ctx.used if c in report.agg.values]
     try:
         data = build_appendix(env, report.agg, ws.catalog, codes, appendix)
@@ -73,7 +75,7 @@ def render(ws: Workspace, report: Report, template: str, frame: Frame, appendix:
     except TEMPLATE_FAULTS as exc:  # a workspace's own _phu_luc.md.j2 gone wrong
         line = getattr(exc, "lineno", None)
         raise UserError("template-error", where=f"{PARTIAL}:{line}" if line else PARTIAL, detail=str(exc)) from None
-    return Rendered(tidy(text.rstrip() + "\n\n" + table), body, data, ctx.asked)
+    return Rendered(tidy(text.rstrip() + "\n\n" + table), body, data, ctx.asked, ctx.prose)
 
 
 def tidy(markdown: str) -> str:
