@@ -62,7 +62,7 @@ def test_ngay(day, text):
 def test_roman_and_two_digits_and_approximations():
     assert [la_ma(n) for n in (1, 4, 9, 14, 40)] == ["I", "IV", "IX", "XIV", "XL"]
     assert hai_so(4) == "04" and hai_so(12) == "12" and hai_so(None) == ""
-    assert xap_xi(6947) == "hơn 6.900"
+    assert xap_xi(6947) == "gần 7.000"
     assert xap_xi(6900) == "6.900"
     assert xap_xi(85) == "85"
     assert xap_xi(1_000_001) == "hơn 1.000.000"
@@ -133,8 +133,9 @@ def test_hai_so(n, text):
 
 @pytest.mark.parametrize(("value", "text"), [
     (None, ""), (0, "0"), (99, "99"), (99.7, "99"), (100, "100"), (101, "hơn 100"), (109, "hơn 100"), (110, "110"),
-    (999, "hơn 990"), (1000, "1.000"), (1050, "hơn 1.000"), (3399, "hơn 3.300"), (5260, "hơn 5.200"),
-    (12_345, "hơn 12.000"), (6947.9, "hơn 6.900"),
+    (999, "gần 1.000"), (1000, "1.000"), (1050, "hơn 1.000"), (3399, "hơn 3.300"), (5260, "hơn 5.200"),
+    (12_345, "hơn 12.000"), (6947.9, "gần 7.000"), (494, "gần 500"), (2036, "hơn 2.000"), (1_000_001, "hơn 1.000.000"),
+    (1060, "hơn 1.000"), (940, "940"), (943, "hơn 900"), (951, "gần 1.000"), (1234, "hơn 1.200"),
 ])
 def test_xap_xi(value, text):
     assert xap_xi(value) == text

@@ -81,15 +81,27 @@ def hai_so(n: int | None) -> str:
 
 
 def xap_xi(value: float | int | None) -> str:
-    """`6947` → `hơn 6.900`: rounded down to two significant digits, with `hơn`."""
+    """A figure as reports round it: `494` → `gần 500`, `2036` → `hơn 2.000`,
+    `6947` → `gần 7.000`, `12345` → `hơn 12.000`. Within 5% of a round number
+    (one significant digit) it is "gần" or "hơn" that number; otherwise it is
+    rounded down to two significant digits, with "hơn". Figures already round
+    at two digits (`6.900`) and figures under 100 stay as they are."""
     if value is None:
         return ""
     n = int(value)
     if n < 100:
         return so(n)
-    step = 10 ** (len(str(n)) - 2)
-    down = n - n % step
-    return so(n) if down == n else f"hơn {so(down)}"
+    top = 10 ** (len(str(n)) - 1)
+    step = top // 10
+    if n % step == 0:  # already round: 6.900, 2.000
+        return so(n)
+    near = round(n / top) * top
+    if abs(n - near) <= NEAR * near:
+        return f"{'gần' if n < near else 'hơn'} {so(near)}"
+    return f"hơn {so(n - n % step)}"
+
+
+NEAR = 0.05  # how close to a round number "gần" / "hơn" may be
 
 
 def figure(indicator: Indicator, value: float | int | None) -> str:
