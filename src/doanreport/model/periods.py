@@ -87,6 +87,18 @@ class Period:
         """The period of the same length just before this one."""
         return Period(self.start - self.months, self.start)
 
+    def ahead(self) -> Period:
+        """The period a report's tasks are for: the next month, quarter, half or
+        year; the rest of the year after "9 tháng đầu năm"; the working year
+        (the next 12 months) after a review of several years."""
+        kind = self.kind
+        if kind != "range":
+            return Period(self.end, self.end + self.months)
+        year_end = (self.start // 12 + 1) * 12
+        if self.start % 12 == 0 and self.end < year_end:
+            return Period(self.end, year_end)
+        return Period(self.end, self.end + (12 if self.months >= 12 else self.months))
+
     def year_earlier(self) -> Period:
         return Period(self.start - 12, self.end - 12)
 

@@ -46,7 +46,8 @@ class TemplateDataError(Exception):
 class Frame:
     """The document frame: header, numbering, date, signature, recipients."""
 
-    issuer: str = ""
+    issuer: str = ""  # the issuing body, in capitals (bold in the header)
+    superior: str = ""  # the body above it, written over it in plain capitals; "" when none
     symbol: str = ""
     number: str | None = None
     place: str = ""
@@ -144,10 +145,14 @@ class ReportContext:
     """Everything a template can use, with the codes it used recorded."""
 
     def __init__(self, report: Report, catalog: Catalog, tree: Tree, frame: Frame, cutoff: str = "calendar",
-                 style: Style | None = None) -> None:
+                 style: Style | None = None, setting: str | None = None, kinds: Mapping[str, str] | None = None) -> None:
         self.report, self.catalog, self.tree, self.frame = report, catalog, tree, frame
         self.cutoff = cutoff
         self.style = style or Style()
+        root_kind = tree[tree.root].kind if tree.root in tree else report.agg.unit.kind
+        # agencies (a Đoàn khối's cơ quan) or a place (xã, ấp): the words of some headings follow it
+        self.wording = {"setting": setting or ("co_quan" if root_kind == Kind.doan_khoi else "dia_phuong"),
+                        "kinds": dict(kinds or {})}
         self.prose = Prose(catalog, self.style)
         # what the unit's own prose states with placeholders: the templates do not state it again
         self.stated = {c for texts in report.agg.narrative.values() for t in texts for c in placeholders.codes_in(t)}
@@ -289,17 +294,28 @@ class ReportContext:
     def children(self) -> list[AggView]:
         return [AggView(c, self) for c in self.report.agg.children]
 
+    def organisation(self) -> dict[str, Any]:
+        """The unit's organisation as counts, for the sentence "X hiện có 40 cơ sở
+        đoàn trực thuộc (08 đoàn cơ sở, 32 chi đoàn cơ sở) với tổng số 3.399 đoàn
+        viên": active direct children by kind (kinds with none left out), the
+        units one level further down when the children are all of one kind, and
+        the members when reported and not already stated."""
+        agg = self.report.agg
+        children = [self.tree[c] for c in agg.unit.children if self.tree[c].active_in(agg.period)]
+        below = [self.tree[g] for c in children for g in c.children if self.tree[g].active_in(agg.period)]
+        kinds = _by_kind(children)
+        return {"children": kinds, "total": len(children),
+                "below": _by_kind(below) if len(kinds) == 1 else [],
+                "members": self.v("to_chuc.doan_vien") if self.has("to_chuc.doan_vien") else None,
+                "party": self.v(PARTY) if self.has("to_chuc.doan_vien") and self.has(PARTY) else None}
+
     def period_view(self) -> dict[str, Any]:
         p: Period = self.report.agg.period
-        multi_year = p.first_year != p.last_year and p.months >= 24
-        span = f"giai đoạn {p.first_year} – {p.last_year}" if multi_year else p.label
         window = None
         if self.cutoff == "nd09":
             a, b = p.cutoff_window()
             window = f"số liệu tính từ ngày {a.day}/{a.month}/{a.year} đến ngày {b.day}/{b.month}/{b.year}"
-        return {"code": p.code, "label": p.label, "start": p.start_date, "end": p.end_date, "months": p.months,
-                "years": p.years, "kind": p.kind, "first_year": p.first_year, "last_year": p.last_year,
-                "window": window, "span": span}
+        return {**_period_dict(p), "window": window, "ahead": _period_dict(p.ahead())}
 
     def as_dict(self) -> dict[str, Any]:
         agg = self.report.agg
@@ -316,13 +332,32 @@ class ReportContext:
             "completeness": agg.completeness,
             "months_covered": self.report.months_covered,
             "v": self.v, "has": self.has, "total": self.total, "others": self.others, "label": self.label,
-            "phrase": self.phrase,
+            "phrase": self.phrase, "organisation": self.organisation, "wording": self.wording,
             "ratio": self.ratio, "change": self.change, "spread": self.spread, "count_units": self.count_units,
             "count_children": self.count_children, "highlights": self.highlights,
             "narrative": self.narrative, "has_text": self.has_text, "counter": Counter, "unit_name": lambda code: self.tree[code].name,
         }
 
 
+def _period_dict(p: Period) -> dict[str, Any]:
+    """A period as templates see it. `review` is a period of two years or more
+    (a sơ kết), `span` its "giai đoạn 2009 – 2013"."""
+    review = p.first_year != p.last_year and p.months >= 24
+    span = f"giai đoạn {p.first_year} – {p.last_year}" if review else p.label
+    return {"code": p.code, "label": p.label, "start": p.start_date, "end": p.end_date, "months": p.months,
+            "years": p.years, "kind": p.kind, "first_year": p.first_year, "last_year": p.last_year,
+            "review": review, "span": span}
+
+
+def _by_kind(units: Iterable[Any]) -> list[dict[str, Any]]:
+    """Counts by kind, in the order of the kinds (`Kind`), kinds with none left out."""
+    counts: dict[Kind, int] = {}
+    for u in units:
+        counts[u.kind] = counts.get(u.kind, 0) + 1
+    return [{"kind": k.value, "count": counts[k]} for k in Kind if k in counts]
+
+
+PARTY = "to_chuc.dang_vien_sinh_hoat_doan"  # said with the members: "(trong đó 446 đảng viên ...)"
 COMPARABLE_SHARE = 0.8
 
 
@@ -340,7 +375,14 @@ def markdown_text(text: object) -> str:
     out = "\n".join(line for line in lines)
     out = re.sub(r"([\\`*_\[\]<>|~&])", r"\\\1", out)
     out = re.sub(r"^([#+=-])", r"\\\1", out, flags=re.M)
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", out, flags=re.M)
+    return re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", out, flags=re.M)
+
+
+def upper_first(text: object) -> str:
+    """The first letter in capitals, the rest as written ("ĐVTN" stays): a
+    phrase that opens a sentence. Jinja's `capitalize` would lowercase the rest."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
 
 
 def _key(text: str) -> str:
@@ -411,6 +453,7 @@ def group_by_units(items: Iterable[MergedHighlight]) -> list[tuple[tuple[str, ..
 
 FILTERS: Mapping[str, Any] = {
     "group_units": group_by_units,
+    "hoa_dau": upper_first,
     "md": markdown_text,
     "so": vnformat.so,
     "so_tp": vnformat.so_tp,

@@ -18,7 +18,7 @@ from doanreport.model.errors import UserError
 from doanreport.model.periods import Period
 from doanreport.report.appendix import PARTIAL, Appendix, appendix_markdown, build_appendix
 from doanreport.report.context import Asked, Frame, ReportContext
-from doanreport.report.prose import Prose
+from doanreport.report.prose import Prose, Style
 from doanreport.report.templating import TEMPLATE_FAULTS, environment, render_markdown
 from doanreport.rollup.build import Report
 
@@ -45,8 +45,10 @@ def frame_for(ws: Workspace, number: str | None, day: date | None, period: Perio
     recipients = list(d.recipients)
     if not any(r.lower().startswith("lưu") for r in recipients):
         recipients.append("Lưu VP")
+    names = [name.upper() for name in d.issuer]  # [issuing body] or [superior, issuing body]
     return Frame(
-        issuer=(d.issuer or "").upper(),
+        issuer=names[-1] if names else "",
+        superior=names[0] if len(names) > 1 else "",
         symbol=d.symbol or "",
         number=number,
         place=d.place or "",
@@ -59,10 +61,17 @@ def frame_for(ws: Workspace, number: str | None, day: date | None, period: Perio
     )
 
 
+def context_for(ws: Workspace, report: Report, frame: Frame) -> ReportContext:
+    """The template context, worded as the workspace's `wording:` says."""
+    w = ws.config.wording
+    return ReportContext(report, ws.catalog, ws.require_tree(), frame, ws.config.cutoff,
+                         style=Style(money=w.money, padded=w.pad_small_counts), setting=w.setting, kinds=w.kinds)
+
+
 def render(ws: Workspace, report: Report, template: str, frame: Frame, appendix: str | None = None) -> Rendered:
     """The report, with an appendix of the figures the template used by unit
     when `appendix` is "children" or "all"."""
-    ctx = ReportContext(report, ws.catalog, ws.require_tree(), frame, ws.config.cutoff)
+    ctx = context_for(ws, report, frame)
     env = environment(ws.templates_dir)
     text = render_markdown(env, template, ctx)
     body = tidy(text)
@@ -108,7 +117,7 @@ def codes_used(ws: Workspace, template: str, unit: str, period: Period) -> list[
     everything = {code: (50 if ind.is_percent else 1) for code, ind in ws.catalog.indicators.items()}
     probe = Facts(unit, period, "own", None, everything, (), {}, None, None, None)
     report = build_report(ws, unit, period, sources=[Sourced("(mẫu)", probe)])
-    ctx = ReportContext(report, ws.catalog, ws.require_tree(), frame_for(ws, None, None, period), ws.config.cutoff)
+    ctx = context_for(ws, report, frame_for(ws, None, None, period))
     render_markdown(environment(ws.templates_dir), template, ctx)
     wanted = set(ctx.used) | {c for g in ctx.groups_listed for c in ws.catalog.codes_in(g)}
     return [c for c in ws.catalog.indicators if c in wanted]
