@@ -1,8 +1,10 @@
-"""The example workspace examples/kcq-quy1-2012 gives the seed report's figures.
+"""The example workspace examples/kcq-quy1-2012 gives the seed report's figures
+and reads as the seed does.
 
 The seed is shared/seeds/kcq-baocao-quy1-2012.txt (Đoàn Khối các cơ quan tỉnh,
-quý I/2012). The `quy` template prints these figures from `aggregate`, so the
-example's files must add up to exactly what the seed states.
+quý I/2012). The Đoàn Khối's narrative holds the seed's sentences with
+placeholders where the seed has figures, so the example's files must add up to
+figures that make the seed's words true ("hơn 2.000" is 2.036, "gần 500" is 494).
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ MISSING = {"cd-dai-ky-thuat", "cd-gtvt-thanh-tra"}
 # seed figure -> indicator code(s) -> value
 SEED_VALUES = {
     "tuyen_truyen.cuoc": 219,  # "Kết quả có 219 cuộc"
-    "tuyen_truyen.luot_tham_gia": 2000,  # "với hơn 2.000 ĐVTN tham gia"
+    "tuyen_truyen.luot_tham_gia": 2036,  # "với hơn 2.000 ĐVTN tham gia"
     "tuyen_truyen.an_toan_giao_thong_luot": 200,  # "huy động 200 Đoàn viên tham gia diễu hành"
     "van_nghe_tdtt.hoat_dong": 52,  # "Tổng số có 52 cuộc"
     "van_nghe_tdtt.luot_tham_gia": 1500,  # "với sự tham gia 1.500 lượt"
-    "cong_viec.luot_tham_gia": 1000,  # "huy động được trên 1.000 ĐVTN"
+    "cong_viec.luot_tham_gia": 1046,  # "huy động được trên 1.000 ĐVTN"
     "tinh_nguyen.qua_tang": 87,  # "87 phần quà"
-    "tinh_nguyen.qua_gia_tri": 20_000_000,  # "trị giá trên 20 triệu đồng"
+    "tinh_nguyen.qua_gia_tri": 20_400_000,  # "trị giá trên 20 triệu đồng"
     "tinh_nguyen.luot_tham_gia": 5,  # "cử 5 Đoàn viên ưu tú tham gia chiến dịch tình nguyện xanh"
     "tinh_nguyen.may_tinh": 1,  # "tặng 01 bộ máy vi tính"
     "tinh_nguyen.tap_vo": 1000,  # "1.000 quyển tập"
@@ -143,18 +145,102 @@ def test_completeness_shows_late_and_missing_units(agg, run):
         assert name in text
 
 
-def test_root_narrative_carries_the_report_text_but_no_computed_figures(agg):
+def test_root_narrative_carries_the_seed_text_with_placeholders_for_its_figures(agg):
     narrative = agg["narrative"]
-    for key in ("chi_dao", "tuyen_truyen", "ban_than", "van_nghe_tdtt", "cong_viec",
-                "cai_cach_hanh_chinh", "sinh_hoat", "to_chuc", "xay_dung_dang"):
+    for key in ("chi_dao", "tuyen_truyen", "ban_than", "van_nghe_tdtt", "cong_viec", "tinh_nguyen",
+                "cai_cach_hanh_chinh", "to_chuc", "xay_dung_dang"):
         assert narrative.get(key), key
     assert narrative["chi_dao"][0].startswith("Thực hiện Chương trình công tác Đoàn")
     text = " ".join(item for items in narrative.values() for item in items)
+    # every figure the data can compute is a placeholder, none is typed in
     for figure in ("219", "2.000", "1.500", "52 cuộc", "33/41", "1.000", "87 ", "114", "95%", "89 ",
-                   "2.145", "446", "34/40", "200 "):
+                   "2.145", "446", "34/40", "200 ", "500"):
         assert figure not in text, figure
+    for placeholder in ("{{ tuyen_truyen.luot_tham_gia | xap_xi }}", "{{ tinh_nguyen.doi_hinh_thanh_vien | xap_xi }}",
+                        '{{ tinh_nguyen.qua_gia_tri | tien("trieu") }}', "{{ cong_viec.cong_trinh + cong_viec.phan_viec }}"):
+        assert placeholder in text, placeholder
 
 
-def test_highlights_name_the_seed_campaign(agg):
-    names = {(h["unit"], h["name"]) for h in agg["highlights"]}
-    assert (ROOT, "Chiến dịch tình nguyện xanh tại xã Nam Thái – An Biên") in names
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """The report as Markdown (one line per paragraph) and what render said on stderr."""
+    from typer.testing import CliRunner
+
+    from doanreport.cli import app
+
+    out = tmp_path_factory.mktemp("kcq") / "bao-cao.md"
+    result = CliRunner().invoke(
+        app, ["render", "--workspace", str(WS), "--template", "quy", "--period", "2012Q1", "--no-cache", "-o", str(out)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8"), result.output
+
+
+# The seed's sentences with the figures the files add up to (typing slips corrected).
+SEED_SENTENCES = [
+    "Kết quả có 219 cuộc với hơn 2.000 ĐVTN tham gia.",
+    "cũng nhân dịp này Đoàn ủy cử 05 đảng viên trẻ và 05 đoàn viên ưu tú tham dự lễ trao Huy hiệu Đảng",
+    "Tổng số có 52 cuộc với sự tham gia của 1.500 lượt đoàn viên thanh niên; thăm và tặng quà",
+    "Hưởng ứng Năm An toàn giao thông 2012, Đoàn ủy Khối huy động 200 đoàn viên tham gia diễu hành.",
+    "đã có 33/41 công trình, phần việc được đăng ký và triển khai thực hiện, huy động được hơn 1.000 ĐVTN tham gia.",
+    "qua các thời kỳ với 87 phần quà trị giá trên 20 triệu đồng.",
+    "Đoàn ủy đã cử 05 đoàn viên ưu tú tham gia Chiến dịch tình nguyện xanh tại xã Nam Thái – An Biên.",
+    "tặng 01 bộ máy vi tính cho Xã đoàn, 1.000 quyển tập và 500 cây viết cho học sinh...",
+    "Đoàn ủy huy động 200 đoàn viên thanh niên trong Khối tham gia hiến máu, kết quả hiến được 114 đơn vị máu.",
+    "tỷ lệ tham gia sinh hoạt của đoàn viên bình quân 95%.",
+    "Quý I năm 2012 đã mở 01 lớp cảm tình Đoàn cho 89 thanh niên ưu tú.",
+    "với sự tham gia của gần 500 đoàn viên, thanh niên.",
+    "Quý I/2012 Đoàn ủy giải thể 01 chi đoàn, thành lập mới 01 chi đoàn.",
+    # the organisation and the đại hội are the template's sentences, from the tree
+    "40 cơ sở đoàn trực thuộc (11 đoàn cơ sở, 29 chi đoàn cơ sở)",
+    "2.145 đoàn viên (trong đó 446 đảng viên đang sinh hoạt Đoàn)",
+    "34/40 cơ sở",
+]
+
+
+@pytest.mark.parametrize("sentence", SEED_SENTENCES)
+def test_report_has_the_seed_sentence_with_its_computed_figures(rendered, sentence):
+    md, _ = rendered
+    assert md.count(sentence) == 1, sentence
+
+
+def _body_sentences(md: str) -> list[str]:
+    body = md.split("-----", 1)[1].split("<!-- doanreport:signature -->", 1)[0]
+    lines = [line.lstrip("- ").strip() for line in body.splitlines() if not line.startswith("#")]
+    text = " ".join(line for line in lines if line)
+    return [s for s in re.split(r"(?<=[.;!?])\s+", text) if len(s) > 15]
+
+
+def test_report_says_no_sentence_twice_and_leaves_no_gap(rendered):
+    md, _ = rendered
+    sentences = _body_sentences(md)
+    assert len(sentences) > 40
+    repeated = {s for s in sentences if sentences.count(s) > 1}
+    assert not repeated, repeated
+    assert "……" not in md and "None" not in md and "{{" not in md
+
+
+def test_each_figure_is_stated_once(rendered):
+    """The template does not state again a figure the prose states."""
+    md, _ = rendered
+    for figure in ("219", "2.036", "hơn 2.000", "52 ", "1.500", "33/41", "87 ", "114 ", "95%", "89 ",
+                   "gần 500", "494", "2.145", "446"):
+        assert md.count(figure) <= 1, figure
+    assert md.count("2.036") == md.count("494") == md.count("20.400.000") == 0
+
+
+def test_render_warns_only_about_the_missing_units(rendered):
+    _, said = rendered
+    assert "placeholder" not in said
+    assert "……" not in said
+    warnings = [line for line in said.splitlines() if "cảnh báo" in line]
+    assert len(warnings) == 1 and "[units-missing]" in warnings[0], said
+
+
+def test_the_seed_campaign_is_told_once(agg, rendered):
+    md, _ = rendered
+    assert md.count("Chiến dịch tình nguyện xanh tại xã Nam Thái – An Biên") == 1
+    # the Đoàn Khối tells it in its prose; the units' highlights remain
+    assert {h["unit"] for h in agg["highlights"]} >= {"cd-vp-ubnd", "dcs-so-y-te", "dcs-so-nn-ptnt"}
+    assert ROOT not in {h["unit"] for h in agg["highlights"]}
