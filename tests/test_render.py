@@ -11,6 +11,8 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from conftest import CONFIG
+
 FILES = {
     "data/dk-q1.yaml": """\
         unit: dk-test
@@ -63,14 +65,14 @@ def test_markdown_states_the_figures_and_sections(run, ws):
     assert "*Sóc Trăng, ngày 08 tháng 5 năm 2013*" in md
     assert "# BÁO CÁO" in md and "quý I/2012" in md
     assert "219 cuộc tuyên truyền" in md and "2.000 lượt" in md
-    assert "87 phần quà trị giá 20 triệu đồng" in md
+    assert "- Tặng 87 suất quà trị giá 20.000.000 đồng." in md
     assert "200 lượt đoàn viên thanh niên tham gia hiến máu tình nguyện, hiến được 114 đơn vị máu" in md
     assert "89 thanh niên ưu tú" in md
     assert "2.145 đoàn viên (trong đó 446 đảng viên" in md
-    assert "bình quân 95%" in md
+    assert "Tỷ lệ đoàn viên tham gia sinh hoạt bình quân đạt 95%." in md
     assert "Ban Thường vụ chỉ đạo các cơ sở Đoàn" in md
     assert "- Một số chi đoàn sinh hoạt chưa đều." in md
-    assert "## V. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI" in md
+    assert "## V. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II/2012" in md
     assert "Đoàn Khối các cơ quan tỉnh./." in md
     assert "- Lưu VP." in md and "**Ký Minh Thi**" in md
     assert "None" not in md and "{{" not in md
@@ -94,7 +96,7 @@ def test_sections_nobody_wrote_are_left_out(make_ws, run):
     assert result.exit_code == 0, result.stderr
     md = result.stdout
     assert "TUYÊN TRUYỀN" not in md and "ĐÁNH GIÁ CHUNG" not in md and "PHƯƠNG HƯỚNG" not in md
-    assert "hiến được 4 đơn vị máu" in md
+    assert "- Hiến được 04 đơn vị máu." in md
     assert "lượt đoàn viên thanh niên tham gia hiến máu" not in md  # not reported: no sentence, no blank
 
 
@@ -151,7 +153,7 @@ def test_docx_header_table_title_and_body(run, ws, tmp_path):
     assert subject.alignment == WD_ALIGN_PARAGRAPH.CENTER and subject.runs[0].bold
     heading = next(p for p in paragraphs if p.text.startswith("I. "))
     assert heading.runs[0].bold
-    body = next(p for p in paragraphs if p.text.startswith("Các cơ sở Đoàn đã tổ chức 219"))
+    body = next(p for p in paragraphs if p.text.startswith("Ban Thường vụ chỉ đạo các cơ sở Đoàn"))
     assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert round(body.paragraph_format.first_line_indent.mm) == 10
     assert body.paragraph_format.space_after.pt >= 6
@@ -339,9 +341,9 @@ def test_soket_states_three_responsibilities(make_ws, run):
     md = run("render", "--workspace", ws, "--template", "soket", "--period", "2012").stdout
     assert "Kết quả 01 năm triển khai thực hiện phong trào “3 trách nhiệm”" in md
     assert "### 1. Trách nhiệm đối với bản thân" in md and "1.300 đoàn viên giáo viên" in md
-    assert "### 2. Trách nhiệm với công việc, cơ quan, đơn vị" in md and "710 hoạt động" in md and "9.100" in md
+    assert "### 2. Trách nhiệm với cơ quan, đơn vị" in md and "710 hoạt động" in md and "9.100" in md
     assert "### 3. Trách nhiệm đối với nhân dân" in md and "70 đợt khám" in md and "6.900 lượt người" in md
-    assert "1.400 suất quà" in md and "110 triệu đồng" in md and "1.350 đơn vị máu" in md
+    assert "1.400 suất quà" in md and "110.000.000 đồng" in md and "1.350 đơn vị máu" in md
     assert "Mô hình “Ngày thứ Bảy tình nguyện” của Chi đoàn Văn phòng Tỉnh ủy" in md
 
 
@@ -357,7 +359,7 @@ def test_ct03_lists_a_model_once_with_all_its_units(make_ws, run):
     assert line in md
     assert md.count("Đưa chuyên đề về Bác vào sinh hoạt lệ Chi đoàn") == 1
     assert "Lý Minh Toàn - Bí thư Chi đoàn với nội dung làm theo “Thực hành tiết kiệm”" in md
-    assert "đã xuất hiện 2 mô hình thanh niên làm theo lời Bác, nổi bật như:" in md
+    assert "- 02 mô hình làm theo của tập thể." in md
 
 
 def test_narrative_markdown_cannot_break_the_report(make_ws, run, tmp_path):
@@ -385,7 +387,7 @@ def test_a_chi_doan_report_speaks_of_itself(make_ws, run):
     ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 2}\n"
                                  "  to_chuc: {da_dai_hoi: 1}\n"})
     md = run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1", "--unit", "cd-vp-tinh-uy").stdout
-    assert "Chi đoàn Văn phòng Tỉnh ủy đã tổ chức 2 cuộc" in md
+    assert "- Tổ chức 02 cuộc tuyên truyền" in md and "Đến nay có 01/" not in md
     assert "Ban Chấp hành Chi đoàn Văn phòng Tỉnh ủy" in md and "Ban Thường vụ" not in md
     assert "/0 cơ sở" not in md
 
@@ -408,7 +410,7 @@ def test_ct03_paragraphs_after_lists_stay_apart(make_ws, run):
           - {kind: ca_nhan, name: Lý Minh Toàn, role: Bí thư, description: Thực hành tiết kiệm}
         """})
     md = run("render", "--workspace", ws, "--template", "ct03", "--period", "2012").stdout
-    assert "Ao cá Bác Hồ (Chi đoàn Văn phòng Tỉnh ủy).\n\nNgoài các mô hình" in md
+    assert "- Công trình “Ao cá Bác Hồ” (Chi đoàn Văn phòng Tỉnh ủy).\n- Lý Minh Toàn - Bí thư" in md
 
 
 def test_indented_narrative_lines_reach_the_docx(make_ws, run, tmp_path):
@@ -421,3 +423,55 @@ def test_indented_narrative_lines_reach_the_docx(make_ws, run, tmp_path):
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     for part in ("Một số hạn chế:", "- Sinh hoạt chi đoàn chưa đều.", "- Đoàn phí thu chậm.", "Cần khắc phục trong quý tới."):
         assert part in text, part
+
+
+# --- the document frame: a superior body above the issuing body ----------------
+
+def _with_issuer(issuer: str) -> str:
+    return CONFIG.replace("  issuer: BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH\n", f"  issuer: {issuer}\n")
+
+
+def test_two_line_issuer_in_markdown_and_docx(make_ws, run, tmp_path):
+    ws = make_ws(FILES, config=_with_issuer("[Tỉnh Đoàn Sóc Trăng, BCH Đoàn Khối các cơ quan tỉnh]"))
+    md = render(run, ws, "--number", "36").stdout
+    assert "<!-- doanreport:header -->\nTỈNH ĐOÀN SÓC TRĂNG  \n**BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH**  \n\\*\\*\\*  \n" in md
+    document, _ = _docx(run, ws, tmp_path, "--number", "36")
+    left = document.tables[0].rows[0].cells[0]
+    assert [p.text for p in left.paragraphs] == ["TỈNH ĐOÀN SÓC TRĂNG", "BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH", "***",
+                                                 "Số: 36-BC/ĐTNK"]
+    assert [[r.bold for r in p.runs] for p in left.paragraphs[:2]] == [[None], [True]]
+    assert [p.runs[0].font.size.pt for p in left.paragraphs] == [13, 13, 13, 14]
+
+
+def test_one_issuer_stays_one_bold_line(make_ws, run, tmp_path):
+    ws = make_ws(FILES, config=_with_issuer("[BCH Đoàn Khối các cơ quan tỉnh]"))  # a list of one: the same
+    md = render(run, ws).stdout
+    assert "<!-- doanreport:header -->\n**BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH**  \n" in md
+    for config in (_with_issuer("[BCH Đoàn Khối các cơ quan tỉnh]"), None):
+        ws = make_ws(FILES, **({"config": config} if config else {}))
+        document, _ = _docx(run, ws, tmp_path)
+        first = document.tables[0].rows[0].cells[0].paragraphs[0]
+        assert first.text == "BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH" and [r.bold for r in first.runs] == [True]
+
+
+@pytest.mark.parametrize(("issuer", "code", "where", "words"), [
+    ("[]", "issuer-lines", "doanreport.yaml:4:11:", "danh sách này có 0 dòng"),
+    ("[Tỉnh Đoàn, Đoàn Khối, Chi đoàn]", "issuer-lines", "doanreport.yaml:4:11:", "danh sách này có 3 dòng"),
+    ("[Tỉnh Đoàn Sóc Trăng, 5]", "expected-text", "doanreport.yaml:4:33:", "Cần một dòng chữ ở đây, không phải «5»"),
+    ("[Tỉnh Đoàn Sóc Trăng, {a: b}]", "expected-text", "doanreport.yaml:4:33:", "Cần một dòng chữ"),
+    ("12", "expected-text", "doanreport.yaml:4:11:", "Cần một dòng chữ ở đây, không phải «12»"),
+    ('[Tỉnh Đoàn Sóc Trăng, ""]', "too-short", "doanreport.yaml:4:33:", "Không được để trống"),
+])
+def test_a_wrong_issuer_is_an_error_at_its_place(make_ws, run, issuer, code, where, words):
+    ws = make_ws(FILES, config=_with_issuer(issuer))
+    result = run("validate", "--workspace", ws)
+    assert result.exit_code == 1
+    line = next(line for line in result.stdout.splitlines() if f"[{code}]" in line)
+    assert line.startswith(where) and words in line, line
+    assert render(run, ws).exit_code == 1  # no report with a broken frame
+
+
+def test_an_issuer_list_is_valid(make_ws, run):
+    ws = make_ws(FILES, config=_with_issuer("[TỈNH ĐOÀN SÓC TRĂNG, BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH]"))
+    result = run("validate", "--workspace", ws)
+    assert result.exit_code == 0, result.stdout
