@@ -74,3 +74,11 @@ def test_model_knows_no_file_format():
     for path in (PACKAGE / "model").glob("*.py"):
         names = imported(ast.parse(path.read_text(encoding="utf-8")))
         assert not [n for n in names if n.split(".")[0] in ("yaml", "pydantic", "pydantic_core", "docx", "openpyxl")], path.name
+
+
+def test_no_file_keeps_a_merge_conflict():
+    root = PACKAGE.parents[1]
+    kept = [p for p in [root / "README.md", *root.glob("examples/**/*"), *root.glob("templates/*"), *PACKAGE.rglob("*")]
+            if p.is_file() and p.suffix in (".md", ".py", ".yaml", ".j2")
+            and any(line.startswith(("<<<<<<< ", ">>>>>>> ")) for line in p.read_text(encoding="utf-8").splitlines())]
+    assert not kept
