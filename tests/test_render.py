@@ -475,3 +475,23 @@ def test_an_issuer_list_is_valid(make_ws, run):
     ws = make_ws(FILES, config=_with_issuer("[TỈNH ĐOÀN SÓC TRĂNG, BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH]"))
     result = run("validate", "--workspace", ws)
     assert result.exit_code == 0, result.stdout
+
+
+def test_a_highlight_the_units_prose_names_is_not_listed_again(make_ws, run):
+    ws = make_ws({"data/dk.yaml": """\
+        unit: dk-test
+        period: 2012Q1
+        narrative:
+          cong_viec: "Các cơ sở thành lập đội “Thanh niên tình nguyện hiến máu”, hoạt động thường xuyên."
+        """, "data/vp.yaml": """\
+        unit: cd-vp-tinh-uy
+        period: 2012Q1
+        highlights:
+          - {kind: mo_hinh, name: Thanh niên tình nguyện hiến máu}
+          - {kind: mo_hinh, name: Cơ quan xanh - sạch - đẹp}
+        """})
+    result = render(run, ws)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("Thanh niên tình nguyện hiến máu") == 1
+    assert "- Mô hình “Cơ quan xanh - sạch - đẹp” (Chi đoàn Văn phòng Tỉnh ủy)." in result.stdout
+    assert "highlight-left-out" not in result.stderr

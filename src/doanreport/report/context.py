@@ -250,8 +250,11 @@ class ReportContext:
                    if self.tree[c].active_in(agg.period) and (kinds is None or self.tree[c].kind.value in kinds))
 
     def highlights(self, kind: str | None = None, program: str | None = None) -> list[MergedHighlight]:
+        """Highlights of the subtree merged by name, except those the unit's own
+        prose already names (a point is made once)."""
         self.asked.highlights.add((kind, program))
-        return merge_highlights(self.report.agg.highlights, kind, program)
+        told = " | ".join(same_text(t) for texts in self.report.agg.narrative.values() for t in texts)
+        return [h for h in merge_highlights(self.report.agg.highlights, kind, program) if same_text(h.name) not in told]
 
     def narrative(self, key: str, scope: str = "own") -> list:
         """The unit's own items for a section (`own`, a list of texts), or what the
