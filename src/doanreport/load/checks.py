@@ -245,10 +245,8 @@ def _check_placeholders(doc: Document, catalog: Catalog) -> list[Diagnostic]:
         if placeholders.OPEN not in text and placeholders.CLOSE not in text:
             continue
         parsed = placeholders.parse(text)
-        seen: dict[str, int] = {}
         for item in sorted([*parsed.problems, *parsed.slots], key=lambda x: x.start):
-            nth = seen[item.source] = seen.get(item.source, -1) + 1
-            where = doc.locate(path, item.source, nth)
+            where = doc.locate(path, item.source, text.count(item.source, 0, item.start))
             if isinstance(item, placeholders.Problem):
                 diags.append(error(item.code, doc.file, where, text=item.source,
                                    filters=", ".join(placeholders.FILTERS)))

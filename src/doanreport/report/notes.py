@@ -47,7 +47,7 @@ def left_out(report: Report, rendered: Rendered, root: Path) -> list[Diagnostic]
         where = pos(gap.file, gap.path) if gap.file else None
         if gap.file:
             doc = docs[gap.file]
-            where = doc.locate(gap.path, gap.source) or where
+            where = doc.locate(gap.path, gap.source, gap.nth) or where
         notes.append(warning("placeholder-no-figure", gap.file, where, unit=gap.unit_name, code=gap.code))
     return notes
 

@@ -71,6 +71,7 @@ class Gap:
     unit_name: str
     code: str
     source: str  # the placeholder as written
+    nth: int  # how many times the same placeholder is written before it in the text
     file: str | None
     path: tuple[str | int, ...]
 
@@ -94,7 +95,8 @@ class Prose:
             found = [values[c] for c in slot.codes if c in values and c in self.catalog]
             if not found:
                 if not any(g.file == file and g.path == path and g.source == slot.source for g in self.gaps):
-                    self.gaps += [Gap(unit_name, c, slot.source, file, path) for c in slot.codes[:1]]
+                    nth = text.count(slot.source, 0, slot.start)
+                    self.gaps += [Gap(unit_name, c, slot.source, nth, file, path) for c in slot.codes[:1]]
                 return GAP
             return self.style.write(self.catalog[slot.codes[0]], sum(found), slot.filter, slot.arg)
 
