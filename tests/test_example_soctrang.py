@@ -1,9 +1,13 @@
 """The example workspace examples/soctrang-ct03 reproduces the figures of the
-seed report soctrang-ct03-2nam-2013 (sơ kết 02 năm thực hiện Chỉ thị 03-CT/TW)."""
+seed report soctrang-ct03-2nam-2013 (sơ kết 02 năm thực hiện Chỉ thị 03-CT/TW),
+and its report reads as the seed does: the seed's sentences, each figure in them
+computed from the unit files through a placeholder."""
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -65,7 +69,7 @@ SEED_FIGURES = {
     "ct03.chuyen_de_cuoc": 15,
     "ct03.chuyen_de_luot": 5260,
     "tinh_nguyen.ung_ho_truong_sa": 14_236_000,
-    "tinh_nguyen.ung_ho_truong_sa_luot": 1400,
+    "tinh_nguyen.ung_ho_truong_sa_luot": 1427,  # "có trên 1.400 CB - ĐVTN, HS - SV tham dự"
     "ct03.mo_hinh_tap_the": 30,
     "ct03.cong_trinh": 14,
     "ct03.phan_viec": 92,
@@ -136,12 +140,14 @@ def test_named_people_and_models(agg):
 
 def test_root_narrative(agg):
     narrative = agg["narrative"]
-    for key in ("chi_dao", "trien_khai", "han_che", "nguyen_nhan", "kinh_nghiem", "phuong_huong"):
+    for key in ("mo_dau", "chi_dao", "trien_khai", "mo_hinh", "tuyen_truyen", "cong_viec", "to_chuc",
+                "han_che", "nguyen_nhan", "kinh_nghiem", "phuong_huong"):
         assert narrative.get(key), key
+    # the seed's dashed points are items; its paragraphs are one text each
     assert len(narrative["han_che"]) == 4
     assert len(narrative["nguyen_nhan"]) == 3
-    assert len(narrative["kinh_nghiem"]) == 5
     assert len(narrative["phuong_huong"]) == 6
+    assert len(narrative["kinh_nghiem"]) == 1 and narrative["kinh_nghiem"][0].count("\n\n") == 5
 
 
 def test_everyone_covers_the_period(agg):
@@ -149,3 +155,112 @@ def test_everyone_covers_the_period(agg):
     assert done["missing"] == [] and done.get("partial", []) == []
     assert len(done["expected"]) == 77
     assert agg.get("set_aside", []) == []
+
+
+# --- the report --------------------------------------------------------------
+
+# Sentences of the seed as the report must print them, each figure in them
+# filled in from the unit files (slips of the seed corrected: "tổchức",
+# "14/5/2012" for the Chỉ thị's 14/5/2011, "triển tải", "Đặt biệt", ...).
+SEED_SENTENCES = [
+    "Qua 02 năm tổ chức triển khai quán triệt, thực hiện Chỉ thị số 03-CT/TW, ngày 14/5/2011 của Bộ Chính trị",
+    "Đoàn Khối các cơ quan đã cụ thể hóa thành kế hoạch cụ thể, triển khai đến các cơ sở Đoàn, ĐVTN thực hiện",
+    "“Một số vấn đề cấp bách về xây dựng Đảng hiện nay”, kết quả đã có 6.028 CB - ĐVTN tham dự.",
+    "xuất hiện 30 mô hình làm theo của tập thể và 98 nội dung làm theo của các cá nhân",
+    "Đây là hiệu quả bước đầu qua thời gian triển khai thực hiện.",
+    "có trên 550 CB - ĐVTN tham gia",
+    "được 13 cuộc với 3.422 lượt CB - ĐVTN tham gia.",
+    "kết quả có 8.552 lượt tham gia và 2.422 thí sinh dự thi",
+    "được 15 cuộc, có 5.260 CB - ĐVTN, HS - SV tham gia.",
+    "qua đó đã đăng nộp về 14.236.000 đồng, có hơn 1.400 CB - ĐVTN, HS - SV tham dự.",
+    "Thông qua các phong trào hành động của Đoàn, đã xuất hiện 30 mô hình, 14 công trình, 92 phần việc thanh niên"
+    " làm theo lời Bác một cách thiết thực, sáng tạo, mang lại hiệu quả",
+    "kết quả đã giới thiệu 468 đoàn viên ưu tú cho Đảng xem xét, qua đó đã có 281 đồng chí vinh dự được kết nạp"
+    " vào Đảng Cộng sản Việt Nam.",
+    "Từ những kết quả đạt được và hạn chế sau gần 02 năm thực hiện Chỉ thị 03-CT/TW của Bộ Chính trị,"
+    " BCH Đoàn Khối rút ra một số kinh nghiệm như sau:",
+    "Năm là: Công tác thi đua khen thưởng cần được chú trọng",
+    # rates are ratios of the figures, which a placeholder does not hold: the template states them
+    "xuất sắc (chiếm 85,5%), khá (chiếm 13,2%), trung bình (chiếm 1,3%)",
+    "100% đơn vị xếp loại vững mạnh (trong đó 29% đơn vị vững mạnh xuất sắc)",
+]
+
+# The seed's paragraphs stay paragraphs (not "- " items), its dashed points stay dashed.
+SEED_PARAGRAPHS = [
+    "Thực hiện Kế hoạch số 09-KH/ĐUK",
+    "BCH cơ sở Đoàn đã chủ động phối hợp",
+    "Bên cạnh, BTV Đoàn Khối chỉ đạo",
+    "Các cấp bộ Đoàn đã quan tâm",
+    "Để đưa nội dung Chỉ thị 03-CT/TW",
+    "Trên cơ sở triển khai thực hiện Chỉ thị 03-CT/TW",
+    "Các cơ sở Đoàn luôn xác định",
+    "Các cơ sở Đoàn cụ thể hóa",
+    "Thực hiện cuộc vận động “Xây dựng cơ sở Đoàn vững mạnh”",
+    "Các đơn vị không ngừng nâng cao",
+    "Một là:", "Hai là:", "Ba là:", "Bốn là:", "Năm là:",
+]
+SEED_DASHED = ["Nhóm IV (Trần Văn Ơn)", "Chỉ đạo các Đoàn Trường học", "Phối hợp với các đơn vị bạn",
+               "Một số đơn vị việc xây dựng Kế hoạch", "Một số Bí thư cơ sở Đoàn"]
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    from typer.testing import CliRunner
+
+    from doanreport.cli import app
+
+    result = CliRunner().invoke(
+        app, ["render", "--workspace", str(WS), "--template", "ct03", "--period", PERIOD, "--number", "36",
+              "--date", "2013-05-08", "--no-cache"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _body(md: str) -> str:
+    return md.split("<!-- /doanreport:header -->")[1].split("<!-- doanreport:signature -->")[0]
+
+
+def _paragraphs(md: str) -> list[str]:
+    return [line.strip().replace("\\-", "-") for line in _body(md).splitlines() if line.strip()]
+
+
+def test_render_warns_about_nothing(rendered):
+    assert rendered.stderr.strip() == "", rendered.stderr
+
+
+def test_the_header_carries_the_seeds_number_and_date(rendered):
+    assert "Số: 36-BC/KCCQ" in rendered.stdout
+    assert "Sóc Trăng, ngày 08 tháng 5 năm 2013" in rendered.stdout
+
+
+@pytest.mark.parametrize("sentence", SEED_SENTENCES)
+def test_seed_sentence_with_its_computed_figures(rendered, sentence):
+    assert sentence in rendered.stdout
+
+
+def test_no_gap_and_no_placeholder_left(rendered):
+    assert "……" not in rendered.stdout
+    assert "{{" not in rendered.stdout and "}}" not in rendered.stdout
+
+
+def test_the_prose_states_each_figure_once(rendered):
+    md = rendered.stdout
+    assert md.count("6.028") == 1 and md.count("3.422") == 1 and md.count("8.552") == 1
+    assert md.count("5.260") == 1 and md.count("14.236.000") == 1 and md.count("468") == 1
+    assert "1.427" not in md  # written as the seed hedges it: "hơn 1.400"
+
+
+def test_no_sentence_appears_twice(rendered):
+    sentences = []
+    for paragraph in _paragraphs(rendered.stdout):
+        text = re.sub(r"^(#+|-|\d+\.)\s*", "", paragraph)
+        sentences += [s for s in re.split(r"(?<=[.;:!?])\s+", text) if len(s) > 25]
+    assert sentences and [s for s, n in Counter(sentences).items() if n > 1] == []
+
+
+def test_paragraphs_and_dashed_points_as_in_the_seed(rendered):
+    paragraphs = _paragraphs(rendered.stdout)
+    for start in SEED_PARAGRAPHS:
+        assert any(p.startswith(start) for p in paragraphs), start
+    for start in SEED_DASHED:
+        assert any(p.startswith("- " + start) for p in paragraphs), start
