@@ -239,3 +239,12 @@ def test_status_and_tables_in_english(make_ws, run):
                 "--lang", "en")
     assert table.exit_code == 0 and "Units reporting" in (ws / "t.txt").read_text(encoding="utf-8")
     assert "units below" in run("units", "--workspace", ws, "--lang", "en").stdout
+
+
+def test_a_rollup_passes_on_the_texts_below_with_their_own_figures(make_ws, run):
+    ws = make_ws({"data/noi.yaml": "unit: cd-khoa-noi\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 4}}\n"
+                                   "narrative:\n  kho_khan: ['Chỉ tổ chức {{ tuyen_truyen.cuoc }} cuộc.']\n"})
+    rollup = yaml.safe_load(run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "yaml",
+                                "--unit", "dcs-bv").stdout)
+    assert rollup["unit_narrative"] == [{"unit": "cd-khoa-noi", "unit_name": "Chi đoàn Khoa Nội", "key": "kho_khan",
+                                         "text": "Chỉ tổ chức 04 cuộc."}]

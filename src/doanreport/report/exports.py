@@ -23,6 +23,7 @@ from doanreport.model import messages
 from doanreport.model.catalog import Catalog
 from doanreport.model.facts import Number
 from doanreport.report.output import reproducible_zip
+from doanreport.report.prose import Prose, Style
 from doanreport.rollup.aggregation import Aggregate
 from doanreport.rollup.build import Report
 from doanreport.rollup.completeness import Completeness
@@ -86,12 +87,25 @@ def to_rollup_yaml(agg: Aggregate, catalog: Catalog, today: date) -> str:
         "completeness": _completeness(done, {c: done.months[c] for c in done.partial}),
         "highlights": [_highlight(h) for h in agg.highlights],
         "narrative": {k: list(v) for k, v in agg.narrative.items()},
-        "unit_narrative": [{"unit": x.unit, "unit_name": x.unit_name, "key": x.key, "text": x.text}
-                           for x in agg.said if x.unit != agg.unit.code],
+        "unit_narrative": _below(agg, catalog),
     }
     about = messages.phrase("rollup-header", "vi", unit=agg.unit.name, period=agg.period.label)  # a Vietnamese file
     header = "".join(f"# {line}\n" for line in about.splitlines())
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _below(agg: Aggregate, catalog: Catalog) -> list[dict[str, Any]]:
+    """What the units below wrote, their placeholders filled with their own
+    figures: the level above has the rollup's sums only, not theirs."""
+    by_unit = {a.unit.code: a for a in _walk(agg)}
+    prose = Prose(catalog, Style())
+    out = []
+    for x in agg.said:
+        if x.unit != agg.unit.code:
+            below = by_unit.get(x.unit)
+            text = prose.fill(x.text, below.values, x.unit_name) if below is not None else x.text
+            out.append({"unit": x.unit, "unit_name": x.unit_name, "key": x.key, "text": text})
+    return out
 
 
 def _completeness(done: Completeness, months: dict[str, int]) -> dict[str, Any]:
