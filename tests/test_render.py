@@ -495,3 +495,11 @@ def test_a_highlight_the_units_prose_names_is_not_listed_again(make_ws, run):
     assert result.stdout.count("Thanh niên tình nguyện hiến máu") == 1
     assert "- Mô hình “Cơ quan xanh - sạch - đẹp” (Chi đoàn Văn phòng Tỉnh ủy)." in result.stdout
     assert "highlight-left-out" not in result.stderr
+
+
+def test_ct03_tasks_are_numbered_after_their_lead_in(make_ws, run):
+    ws = make_ws({"data/dk.yaml": "unit: dk-test\nperiod: 2011M05..2013M04\nnarrative:\n  phuong_huong:\n"
+                                  "    - 'Để phát huy kết quả đạt được, BCH Đoàn Khối đề ra một số công việc như sau:'\n"
+                                  "    - Việc thứ nhất.\n    - Việc thứ hai.\n"})
+    md = run("render", "--workspace", ws, "--template", "ct03", "--period", "2011M05..2013M04").stdout
+    assert "như sau:\n\n1. Việc thứ nhất.\n2. Việc thứ hai.\n" in md
