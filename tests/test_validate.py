@@ -328,3 +328,116 @@ def test_a_misspelt_values_key_is_not_also_called_empty(make_ws, run):
     ws = make_ws({"data/a.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalus:\n  tuyen_truyen: {cuoc: 1}\n"})
     code, diags = validate_json(run, ws)
     assert [d["code"] for d in diags] == ["unknown-key"]
+
+
+# --- a comma inside {…}, a figure in quotes or with a % sign: how to write it ------
+
+def _errors(diags: list[dict]) -> list[tuple[int, int, str]]:
+    return sorted((d["line"], d["column"], d["code"]) for d in diags if d["severity"] == "error")
+
+
+def test_a_name_split_by_a_comma_inside_braces_is_told_to_go_in_quotes(make_ws, run):
+    ws = make_ws({"data/a.yaml": (
+        "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 5}\nhighlights:\n"
+        "  - {kind: mo_hinh, name: Mô hình A, B và C, program: ct03}\n")})
+    code, diags = validate_json(run, ws)
+    assert code == 1
+    assert _errors(diags) == [(6, 38, "unknown-key-comma")]
+    assert diags[0]["message"] == (
+        "Mục «B và C» không có trong mẫu: dấu phẩy trong {…} ngăn cách các mục, nên dòng chữ «Mô hình A, B và C» "
+        'đã bị tách ra. Hãy đặt dòng chữ trong dấu ngoặc kép: `name: "Mô hình A, B và C"`.')
+    result = run("validate", "--workspace", ws, "--lang", "en")
+    assert ("data/a.yaml:6:38: error [unknown-key-comma] Unknown key 'B và C': a comma inside {…} separates entries, "
+            "so the text 'Mô hình A, B và C' was split. Put the text in quotes: `name: \"Mô hình A, B và C\"`.") in result.stdout
+    fixed = (ws / "data" / "a.yaml").read_text(encoding="utf-8").replace("Mô hình A, B và C", '"Mô hình A, B và C"')
+    (ws / "data" / "a.yaml").write_text(fixed, encoding="utf-8")
+    assert run("validate", "--workspace", ws).exit_code == 0  # the line the message shows is the cure
+
+
+def test_a_unit_name_split_by_commas_is_told_to_go_in_quotes_at_each_piece(make_ws, run):
+    units = UNITS_WITH.format(name="Chi đoàn Sở Lao động, Thương binh, Xã hội")
+    code, diags = validate_json(run, make_ws(units=units))
+    assert code == 1
+    assert [(d["file"], d["line"], d["column"], d["code"]) for d in diags] == [
+        ("units.yaml", 5, 55, "unknown-key-comma"), ("units.yaml", 5, 68, "unknown-key-comma")]
+    for d in diags:
+        assert d["message"].endswith('Hãy đặt dòng chữ trong dấu ngoặc kép: `name: "Chi đoàn Sở Lao động, Thương binh, Xã hội"`.')
+
+
+UNITS_WITH = """\
+code: dk-test
+name: Đoàn Khối các cơ quan tỉnh
+kind: doan_khoi
+children:
+  - {{code: cd-vp-tinh-uy, name: {name}, kind: chi_doan_co_so}}
+"""
+
+
+def test_a_quote_in_the_split_text_is_escaped_in_the_line_shown(make_ws, run):
+    ws = make_ws({"data/a.yaml": ("unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 5}\n"
+                                  'narrative: {han_che: Phong trào "Tuổi trẻ" còn ít, chưa đều}\n')})
+    code, diags = validate_json(run, ws)
+    assert _errors(diags) == [(5, 52, "unknown-key-comma")]
+    assert diags[0]["message"].endswith('`han_che: "Phong trào \\"Tuổi trẻ\\" còn ít, chưa đều"`.')
+
+
+def test_a_text_split_across_the_lines_of_braces_is_shown_on_one_line(make_ws, run):
+    ws = make_ws({"data/a.yaml": ("unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 5}\nhighlights:\n"
+                                  "  - {kind: mo_hinh, name: Mô hình A,\n     B và C}\n")})
+    code, diags = validate_json(run, ws)
+    assert _errors(diags) == [(7, 6, "unknown-key-comma")]
+    assert diags[0]["message"].endswith('`name: "Mô hình A, B và C"`.')
+
+
+def test_a_decimal_comma_inside_braces_is_told_to_take_a_dot(make_ws, run):
+    ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  sinh_hoat: {buoi: 3, ty_le_tham_gia: 85,5}\n"})
+    code, diags = validate_json(run, ws)
+    split = [d for d in diags if d["code"] == "number-comma-split"]
+    assert [(d["line"], d["column"]) for d in split] == [(4, 43)]
+    assert split[0]["message"] == (
+        "Mục «5» không có trong mẫu: dấu phẩy trong {…} ngăn cách các mục, nên số «85,5» đã bị tách làm hai. "
+        "Dùng dấu chấm cho phần thập phân, không dùng dấu ngăn cách hàng nghìn: `ty_le_tham_gia: 85.5`.")
+
+
+def test_other_unknown_keys_get_no_quotes_hint(make_ws, run):
+    """Only a key a comma made inside {…}, with nothing after it, is a split text."""
+    ws = make_ws({"data/a.yaml": (
+        "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  tuyen_truyen: {cuoc: 5, luot_tham_gia: 4}\nhighlights:\n"
+        '  - {kind: mo_hinh, name: "Mô hình A", B và C}\n'    # the name was quoted: B và C is something else
+        "  - {kind: mo_hinh, name: Mô hình D, descripton}\n"  # a misspelt key, not a piece of the name
+        "  - {kind: mo_hinh, name: Mô hình E, ghi_chu: x}\n"  # a key with a value
+        "  - kind: mo_hinh\n    name: Mô hình F,\n    G:\n")}) # not inside braces
+    code, diags = validate_json(run, ws)
+    assert _errors(diags) == [(6, 40, "unknown-key"), (7, 38, "unknown-key"), (8, 38, "unknown-key"), (11, 5, "unknown-key")]
+    assert "Có phải ý bạn là «description»?" in diags[1]["message"]
+    assert not any("ngoặc kép" in d["message"] for d in diags)
+    # `45, 9` with a space is two figures, not one the comma split: no number written for it
+    ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n  to_chuc: {doan_vien: 45, 9}\n"})
+    code, diags = validate_json(run, ws)
+    assert code == 1 and diags and not any(d["code"] in ("number-comma-split", "unknown-key-comma") for d in diags)
+
+
+def test_a_figure_with_a_percent_sign_or_in_quotes_is_told_how_to_write_it(make_ws, run):
+    ws = make_ws({"data/a.yaml": (
+        "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues:\n"
+        '  sinh_hoat: {ty_le_tham_gia: "92%", buoi: \'3\'}\n'
+        "  to_chuc:\n    doan_vien: \"45\"\n    ket_nap_doan_vien: 92,5 %\n"
+        "  tuyen_truyen:\n    cuoc: 85,5\n    luot_tham_gia: \"1.200\"\n"
+        "  hien_mau: {don_vi: !!str 4}\n")})  # text, but not in quotes: nothing to remove
+    code, diags = validate_json(run, ws)
+    assert code == 1
+    got = {(d["line"], d["column"]): (d["code"], d["message"]) for d in diags}
+    assert got == {
+        (4, 31): ("number-percent", "«92%» không phải là số. Bỏ dấu %, chỉ viết số: 92."),
+        (4, 44): ("number-quoted", "«3» là chữ, không phải số, vì nằm trong dấu ngoặc. Bỏ dấu ngoặc: viết 3, không phải '3'."),
+        (6, 16): ("number-quoted", '«45» là chữ, không phải số, vì nằm trong dấu ngoặc. Bỏ dấu ngoặc: viết 45, không phải "45".'),
+        (7, 24): ("number-percent", "«92,5 %» không phải là số. Bỏ dấu %, chỉ viết số: 92.5."),
+        (9, 11): ("expected-number", "«85,5» không phải là số. Dùng dấu chấm cho phần thập phân: 85.5."),
+        (10, 20): ("expected-number", "«1.200» không phải là số. Viết liền, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn: 1200."),
+        (11, 22): ("expected-number", "«4» không phải là số."),
+    }
+    english = run("validate", "--workspace", ws, "--lang", "en").stdout
+    assert "data/a.yaml:4:31: error [number-percent] '92%' is not a number. Leave out the % sign and write 92." in english
+    assert ("data/a.yaml:6:16: error [number-quoted] '45' is text, not a number, because it is in quotes. "
+            'Remove the quotes: write 45, not "45".') in english
+    assert "data/a.yaml:9:11: error [expected-number] '85,5' is not a number. Use a dot for decimals: 85.5." in english
