@@ -8,7 +8,8 @@ import textwrap
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.oxml.ns import qn
+from docx.shared import Emu, Pt
 
 from doanreport.report.appendix import Appendix, DataTable
 from doanreport.report.docx.writer import markdown_to_docx
@@ -214,3 +215,123 @@ def test_same_input_same_bytes():
     once = markdown_to_docx(REPORT, "Báo cáo quý I/2012", appendix(landscape=True))
     assert markdown_to_docx(REPORT, "Báo cáo quý I/2012", appendix(landscape=True)) == once
     assert markdown_to_docx(REPORT, "Báo cáo quý I/2012") != once
+
+
+# --- the document frame and the page flow -------------------------------------
+
+TWO_LINE = REPORT.replace("    **BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH**\\\n".replace("    ", ""),
+                          "TỈNH ĐOÀN SÓC TRĂNG\\\n**BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH**\\\n")
+CLOSING = "Trên đây là báo cáo kết quả công tác Đoàn quý I/2012./."
+
+
+def with_closing(before: str = "Các chi đoàn sinh hoạt đều đặn.") -> str:
+    return REPORT.replace("<!-- doanreport:signature -->", f"{before}\n\n{CLOSING}\n\n<!-- doanreport:signature -->")
+
+
+def sizes(paragraph) -> set[float]:
+    return {r.font.size.pt for r in paragraph.runs}
+
+
+def test_two_line_issuer_superior_plain_then_issuing_body_bold():
+    assert TWO_LINE != REPORT
+    left, right = read(TWO_LINE).tables[0].rows[0].cells
+    assert [p.text for p in left.paragraphs] == ["TỈNH ĐOÀN SÓC TRĂNG", "BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH", "***",
+                                                 "Số: 36-BC/ĐTNK"]
+    superior, issuer = left.paragraphs[0].runs, left.paragraphs[1].runs
+    assert [r.bold for r in superior] == [None] and [r.bold for r in issuer] == [True]
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in left.paragraphs)
+    # Hướng dẫn 29-HD/TWĐTN-VP: the bodies 13 pt, the number 14; ĐOÀN TNCS HỒ CHÍ MINH 15, the date 14
+    assert [sizes(p) for p in left.paragraphs] == [{13}, {13}, {13}, {14}]
+    assert [sizes(p) for p in right.paragraphs] == [{15}, {14}]
+
+
+def test_a_single_issuer_is_bold_as_before():
+    left, _ = read().tables[0].rows[0].cells
+    assert [p.text for p in left.paragraphs] == ["BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH", "***", "Số: 36-BC/ĐTNK"]
+    assert [r.bold for r in left.paragraphs[0].runs] == [True]
+    assert [sizes(p) for p in left.paragraphs] == [{13}, {13}, {14}]
+
+
+def test_header_columns_are_as_wide_in_libreoffice_as_in_word():
+    """LibreOffice lays a table out by its grid, Word by the cells: both say
+    the same widths (88 and 82 mm, 5 mm into each side margin), so that
+    BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH fits on one line and longer names wrap
+    between words."""
+    document = read(TWO_LINE)
+    tbl = document.tables[0]._tbl
+    grid = [int(c.get(qn("w:w"))) for c in tbl.tblGrid.findall(qn("w:gridCol"))]
+    cells = [c.width.twips for c in document.tables[0].rows[0].cells]
+    assert grid == cells and [round(w * 25.4 / 1440) for w in grid] == [88, 82]
+    assert tbl.tblPr.find(qn("w:tblW")).get(qn("w:w")) == str(sum(grid))
+    assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    outdent = -int(tbl.tblPr.find(qn("w:tblInd")).get(qn("w:w")))
+    section = document.sections[0]
+    text_width = Emu(section.page_width - section.left_margin - section.right_margin).twips
+    assert abs(sum(grid) - (text_width + 2 * outdent)) <= 2  # the text width and 5 mm each side (rounded)
+    assert outdent < min(section.left_margin.twips, section.right_margin.twips)
+
+
+def test_title_subject_signature_and_recipients_sizes():
+    document = read()
+    assert sizes(paragraph(document, "BÁO CÁO")) == {15}
+    assert sizes(paragraph(document, "Kết quả công tác Đoàn quý I/2012")) == {14}
+    recipients, signer = document.tables[-1].rows[0].cells
+    assert sizes(recipients.paragraphs[0]) == {12} and all(sizes(p) == {11} for p in recipients.paragraphs[1:])
+    assert all(sizes(p) == {14} and all(r.bold for r in p.runs) for p in signer.paragraphs)
+
+
+def test_the_closing_sentence_and_the_text_before_it_stay_with_the_signature():
+    document = read(with_closing())
+    body = document.element.body
+    closing = paragraph(document, CLOSING)
+    before = paragraph(document, "Các chi đoàn sinh hoạt đều đặn.")
+    assert closing.paragraph_format.keep_with_next and closing.paragraph_format.keep_together
+    assert before.paragraph_format.keep_with_next and not before.paragraph_format.keep_together
+    assert closing._p.getnext() is document.tables[-1]._tbl  # the signature table follows
+    assert "<w:cantSplit/>" in document.tables[-1].rows[0]._tr.xml
+    # only these two: the text further up flows as it will
+    earlier = paragraph(document, "2. Củng cố chi đoàn yếu kém")
+    assert not earlier.paragraph_format.keep_with_next
+    assert sum(1 for p in body.iter(qn("w:keepNext"))) == len(
+        [p for p in document.paragraphs if p.paragraph_format.keep_with_next])
+
+
+def test_a_table_before_the_closing_sentence_keeps_its_last_row_with_it():
+    md = with_closing("| Đơn vị | Cuộc |\n|:---|---:|\n| Chi đoàn A | 1 |\n| Chi đoàn B | 2 |")
+    document = read(md)
+    table = document.tables[1]
+    assert all(p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs)
+    assert "<w:keepNext/>" not in table.rows[1]._tr.xml  # the row above flows as it will
+    assert paragraph(document, CLOSING).paragraph_format.keep_with_next
+
+
+def _blocks(document) -> list:
+    return [el for el in document.element.body if el.tag in (qn("w:p"), qn("w:tbl"))]
+
+
+def _is_hairline(p) -> bool:
+    para = docx.text.paragraph.Paragraph(p, None)
+    fmt = para.paragraph_format
+    return (p.tag == qn("w:p") and not para.text and fmt.space_before == fmt.space_after == Pt(0)
+            and fmt.line_spacing == Pt(1) and "<w:br" not in p.xml)
+
+
+def test_no_empty_page_after_the_appendix():
+    """The document ends on the appendix's last table and a 1 pt paragraph (Word
+    needs a paragraph there): no page break, no empty section, nothing that could
+    spill onto a page of its own."""
+    for landscape in (False, True):
+        document = read(with_closing(), appendix(landscape))
+        blocks = _blocks(document)
+        assert blocks[-2] is document.tables[-1]._tbl and _is_hairline(blocks[-1])
+        assert len(document.sections) == 2 and len(document.element.body.findall(f".//{qn('w:sectPr')}")) == 2
+        assert 'w:type="page"' not in document.element.body.xml
+        # the section break before the appendix: right after the signature, 1 pt high
+        breaks = [p for p in blocks if p.tag == qn("w:p") and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]
+        assert len(breaks) == 1 and _is_hairline(breaks[0])
+        assert breaks[0].getprevious() is document.tables[1]._tbl  # the signature table
+
+
+def test_without_an_appendix_the_document_ends_on_the_signature():
+    blocks = _blocks(read(with_closing()))
+    assert blocks[-2].tag == qn("w:tbl") and _is_hairline(blocks[-1])

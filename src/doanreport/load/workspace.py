@@ -32,6 +32,15 @@ def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
+def _issuer_lines(value: object) -> object:
+    """`issuer` as its lines: one name, or [superior body, issuing body]. Any
+    other single value becomes a one-item list, so that it is reported as what
+    it is (a number where a name belongs), not as a missing list."""
+    if value is None or value == "":
+        return []
+    return value if isinstance(value, list) else [value]
+
+
 class Signer(Record):
     on_behalf: str | None = None
     title: str | None = None
@@ -39,7 +48,8 @@ class Signer(Record):
 
 
 class DocumentFrame(Record):
-    issuer: str | None = None
+    # the issuing body, or [superior body, issuing body] (see _check_issuer)
+    issuer: Annotated[list[Text], BeforeValidator(_issuer_lines)] = []
     symbol: str | None = None
     place: str | None = None
     signer: Signer = Signer()
@@ -213,7 +223,17 @@ def _load_config(root: Path, diags: list[Diagnostic], texts: list[bytes]) -> tup
         return Config(), None
     config, more = validate(Config, doc)
     diags.extend(more)
+    diags.extend(_check_issuer(doc))
     return config or Config(), doc
+
+
+def _check_issuer(doc: Document) -> list[Diagnostic]:
+    """`issuer` as a list holds one or two names: a superior body above the issuing body."""
+    frame = doc.data.get("document") if isinstance(doc.data, dict) else None
+    names = frame.get("issuer") if isinstance(frame, dict) else None
+    if isinstance(names, list) and not 1 <= len(names) <= 2:
+        return [error("issuer-lines", doc.file, doc.pos(("document", "issuer")), count=len(names))]
+    return []
 
 
 def _load_catalog(root: Path, config: Config, diags: list[Diagnostic], texts: list[bytes]) -> Catalog:

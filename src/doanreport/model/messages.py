@@ -406,6 +406,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "output-failed": ("Không ghi được tệp {path}: {reason}.", "Cannot write {path}: {reason}."),
     "no-paths": ("Không tìm thấy tệp nào: {path}.", "No such file: {path}."),
+    # --- the document frame (doanreport.yaml) -------------------------------
+    "issuer-lines": (
+        "`issuer` là tên cơ quan ban hành, hoặc hai dòng: cơ quan cấp trên rồi cơ quan ban hành, ví dụ "
+        "[TỈNH ĐOÀN SÓC TRĂNG, BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH]; danh sách này có {count} dòng.",
+        "`issuer` is the issuing body, or two lines: the superior body, then the issuing body "
+        "([superior body, issuing body]); this list has {count} lines.",
+    ),
 }
 
 @dataclass(frozen=True)

@@ -25,8 +25,26 @@ from docx.shared import Cm, Mm, Pt
 from doanreport.report.output import reproducible_zip
 
 FONT = "Times New Roman"
+# Sizes in points, per Hướng dẫn 29-HD/TWĐTN-VP and Phụ lục I of Nghị định
+# 30/2020/NĐ-CP (the README's "The document layout" gives the same table).
+BODIES_PT = 13  # the header's superior body (plain), issuing body (bold) and `***`
+NUMBER_PT = 14  # Số: 36-BC/ĐTNK
+UNION_PT = 15  # ĐOÀN TNCS HỒ CHÍ MINH, bold, underlined
+DATE_PT = 14  # the place and date line, italic
+KIND_PT = 15  # BÁO CÁO
+SUBJECT_PT = 14  # the trích yếu under it, bold
 BODY_PT = 14
 TABLE_PT = 12
+RECIPIENTS_TITLE_PT = 12  # Nơi nhận:, bold italic
+RECIPIENTS_PT = 11
+SIGNER_PT = 14  # TM. BAN THƯỜNG VỤ, BÍ THƯ and the name, bold
+# The header table: 170 mm, 5 mm into each side margin, so that an issuing body
+# such as BCH ĐOÀN KHỐI CÁC CƠ QUAN TỈNH (85 mm at 13 pt bold) and a date line
+# such as "Sóc Trăng, ngày 08 tháng 12 năm 2013" (78 mm at 14 pt italic) each
+# fit on one line; a longer name wraps between words (no word is near that wide).
+HEADER_MM = (88, 82)
+HEADER_OUTDENT_MM = 5
+SIGNATURE_MM = (80, 80)
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _FIXED = datetime(2000, 1, 1)
 
@@ -94,23 +112,53 @@ def body_format(paragraph, indent: bool = True, align=WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.space_after = Pt(6)
 
 
-def borderless_table(doc, widths_mm: list[float]):
+def borderless_table(doc, widths_mm: Sequence[float], outdent_mm: float = 0, padding: bool = True):
+    """A one-row table without borders, its columns exactly `widths_mm` wide in
+    Word and in LibreOffice (table width, grid and cells agree, fixed layout),
+    starting `outdent_mm` left of the margin; without `padding` the cells have
+    no inner left and right margins."""
     table = doc.add_table(rows=1, cols=len(widths_mm))
     table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    tbl_pr.append(parse_xml(
-        f'<w:tblBorders {nsdecls("w")}>' + "".join(
-            f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-        + "</w:tblBorders>"))
+    tbl = table._tbl
+    tbl_pr = tbl.tblPr
+    twips = [_twips(w) for w in widths_mm]
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(sum(twips)))
+    extra = [f'<w:tblInd {nsdecls("w")} w:w="{-_twips(outdent_mm)}" w:type="dxa"/>'] if outdent_mm else []
+    extra.append(f'<w:tblBorders {nsdecls("w")}>' + "".join(
+        f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + "</w:tblBorders>")
+    if not padding:
+        extra.append(f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
+                     '<w:right w:w="0" w:type="dxa"/></w:tblCellMar>')
+    for xml in extra:
+        tbl_pr.append(parse_xml(xml))
+    for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
+        col.set(qn("w:w"), str(width))
     for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
         cell.width = Mm(width)
     return table
+
+
+def _twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
 
 
 def keep_row_together(row) -> None:
     """A table row never split across two pages (the signature block)."""
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+
+
+def hairline(paragraph) -> None:
+    """An empty paragraph that Word requires (after a table, or holding a section
+    break) made 1 pt high, so it never spills onto a page of its own."""
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(1)  # exact
+    p_pr = paragraph._p.get_or_add_pPr()
+    p_pr.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'))
 
 
 def data_table_xml(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool], widths_twips: list[int],

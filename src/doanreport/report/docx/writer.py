@@ -7,8 +7,10 @@ Regions are marked by HTML comments the base template writes: `header`
 (issuing body and date, a borderless two-column table), then the title
 (`# BÁO CÁO`, the subject, a short rule), the body (Roman-numeral headings,
 justified paragraphs, `-`/`+` items as typed paragraphs, bordered tables) and
-`signature` (recipients and signer side by side). The appendix follows in a
-new section, landscape when it is wide.
+`signature` (recipients and signer side by side, kept on one page with the
+closing sentence and the text before it). The appendix follows in a new
+section, landscape when it is wide; no section ends on an empty paragraph
+that could make a blank page.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from dataclasses import dataclass
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -30,6 +34,7 @@ from doanreport.report.docx import layout
 _MARKER = re.compile(r"<!--\s*(/?)doanreport:(\w+)[^>]*-->")
 _NUMERIC = re.compile(r"^[\s\d.,%+\-–]*$")
 _PARSER = MarkdownIt("commonmark").enable("table")
+_P, _TBL = qn("w:p"), qn("w:tbl")
 
 
 @dataclass
@@ -103,11 +108,28 @@ class Writer:
             i = self.token(tokens, i)
         if appendix is not None:
             self.appendix(appendix)
+        self._end_section()
+        if self._last_block().tag == _TBL:  # Word needs a paragraph after it
+            layout.hairline(self.doc.add_paragraph())
         return layout.save_bytes(self.doc)
 
+    def _last_block(self):
+        return next(el for el in reversed(self.doc.element.body) if el.tag in (_P, _TBL))
+
+    def _end_section(self) -> None:
+        """A section ends on its last text or table, not on the empty paragraph a
+        table leaves after it: that paragraph could spill onto a page of its own."""
+        last = self._last_block()
+        previous = last.getprevious()
+        if last.tag == _P and not Paragraph(last, self.doc).text and previous is not None and previous.tag == _TBL:
+            last.getparent().remove(last)
+
     def appendix(self, appendix: Appendix) -> None:
-        """A new section (landscape when wide), the title, the lines under it, the tables."""
+        """A new section (landscape when wide), the title, the lines under it, the
+        tables. The section break is a hairline paragraph, never a page of its own."""
+        self._end_section()
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        layout.hairline(self.doc.paragraphs[-1])
         layout.page_setup(section, landscape=appendix.landscape)
         section.different_first_page_header_footer = False
         p = self.doc.add_paragraph()
@@ -155,21 +177,31 @@ class Writer:
         return [inline_runs(t) for t in tokens if t.type == "inline"]
 
     def header(self, tokens: list[Token]) -> None:
+        """Left: the superior body (plain) and the issuing body (bold), `***`,
+        then the number on the last line; right: ĐOÀN TNCS HỒ CHÍ MINH, then the
+        date line. Sizes by place in the block (layout's figures); the words,
+        bold and italics are the template's."""
         blocks = self._paragraph_blocks(tokens)
-        table = layout.borderless_table(self.doc, [75, 85])
-        for cell, runs in zip(table.rows[0].cells, blocks[:2], strict=True):
+        table = layout.borderless_table(self.doc, layout.HEADER_MM, layout.HEADER_OUTDENT_MM, padding=False)
+        for column, (cell, runs) in enumerate(zip(table.rows[0].cells, blocks[:2], strict=True)):
             cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-            for line in lines_of(runs):
+            lines = lines_of(runs)
+            for n, line in enumerate(lines):
+                if column == 0:
+                    size = layout.NUMBER_PT if n == len(lines) - 1 and n > 0 else layout.BODIES_PT
+                else:
+                    size = layout.UNION_PT if n == 0 else layout.DATE_PT
                 p = cell.add_paragraph()
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 p.paragraph_format.space_after = Pt(0)
                 p.paragraph_format.first_line_indent = None
-                add_runs(p, line, size=13)
+                add_runs(p, line, size=size)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
 
     def signature(self, tokens: list[Token]) -> None:
-        if self.doc.paragraphs:  # the closing sentence stays on the signature's page
-            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        """Recipients and signer side by side, in a row that never splits, kept
+        on one page with the closing sentence and the text before it."""
+        self._keep_with_signature()
         left_title, items, right = [], [], []
         depth = 0
         for tok in tokens:
@@ -182,25 +214,47 @@ class Writer:
                 left_title = inline_runs(tok)
             else:
                 right.append(inline_runs(tok))
-        table = layout.borderless_table(self.doc, [80, 80])
+        table = layout.borderless_table(self.doc, layout.SIGNATURE_MM)
         layout.keep_row_together(table.rows[0])
         left, right_cell = table.rows[0].cells
         p = left.paragraphs[0]
+        p.paragraph_format.space_before = Pt(6)
         p.paragraph_format.space_after = Pt(0)
-        add_runs(p, left_title, size=12, bold=True, italic=True)
+        add_runs(p, left_title, size=layout.RECIPIENTS_TITLE_PT, bold=True, italic=True)
         for runs in items:
             q = left.add_paragraph()
             q.paragraph_format.space_after = Pt(0)
-            add_runs(q, [Run("- ")] + runs, size=11)
+            add_runs(q, [Run("- ")] + runs, size=layout.RECIPIENTS_PT)
         lines = [(line, b == len(right) - 1 and k == 0 and b > 0)
                  for b, block in enumerate(right) for k, line in enumerate(lines_of(block))]
         for n, (line, is_name) in enumerate(lines):
             q = right_cell.paragraphs[0] if n == 0 else right_cell.add_paragraph()
             q.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            q.paragraph_format.space_before = Pt(6) if n == 0 else None
             q.paragraph_format.space_after = Pt(0)
             if is_name:
                 q.paragraph_format.space_before = Pt(72)  # room to sign
-            add_runs(q, line, bold=True)
+            add_runs(q, line, size=layout.SIGNER_PT, bold=True)
+
+    def _keep_with_signature(self) -> None:
+        """The closing sentence (the body's last paragraph) is not split and stays
+        with the signature; the text before it stays with it too: the last lines
+        of the paragraph before, or the last row of a table before."""
+        body = [el for el in self.doc.element.body if el.tag in (_P, _TBL)]
+        kept = 0
+        for el in reversed(body):
+            if el.tag == _TBL:
+                for p in el.xpath("./w:tr[last()]//w:p"):
+                    Paragraph(p, self.doc).paragraph_format.keep_with_next = True
+                break
+            p = Paragraph(el, self.doc)
+            p.paragraph_format.keep_with_next = True
+            if kept == 0:
+                p.paragraph_format.keep_together = True
+            if p.text.strip():
+                kept += 1
+            if kept == 2:
+                break
 
     # --- blocks ---------------------------------------------------------------
     def heading(self, tokens: list[Token], i: int) -> int:
@@ -213,7 +267,7 @@ class Writer:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.space_before = Pt(12)
             p.paragraph_format.space_after = Pt(0)
-            add_runs(p, runs, size=15, bold=True)
+            add_runs(p, runs, size=layout.KIND_PT, bold=True)
         else:
             layout.body_format(p)
             p.paragraph_format.keep_with_next = True
@@ -226,7 +280,7 @@ class Writer:
         if self.region_title:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.space_after = Pt(0)
-            add_runs(p, runs, bold=True)
+            add_runs(p, runs, size=layout.SUBJECT_PT, bold=True)
         elif self.lists:
             layout.body_format(p)
             add_runs(p, [Run(self._item_mark())] + runs)
