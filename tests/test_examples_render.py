@@ -70,7 +70,7 @@ SECTIONS = {
                       "IV. HẠN CHẾ, NGUYÊN NHÂN VÀ KINH NGHIỆM QUA 02 NĂM THỰC HIỆN CHỈ THỊ 03-CT/TW",
                       "V. MỘT SỐ CÔNG VIỆC THỰC HIỆN TRONG NĂM 2013 – 2014"],  # seed: "… TRONG THỜI GIAN TỚI"
     "baclieu-3tn": ["I. CÔNG TÁC CHỈ ĐẠO", "II. KẾT QUẢ THỰC HIỆN", "1. Trách nhiệm đối với bản thân",
-                    "2. Trách nhiệm với công việc", "3. Trách nhiệm đối với nhân dân",
+                    "2. Trách nhiệm với cơ quan, đơn vị", "3. Trách nhiệm đối với nhân dân",
                     "III. ĐÁNH GIÁ CHUNG", "1. Thuận lợi", "2. Khó khăn", "3. Kiến nghị, đề xuất",
                     "IV. PHƯƠNG HƯỚNG TRONG NĂM 2013 – 2014"],
 }

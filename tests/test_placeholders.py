@@ -57,8 +57,9 @@ period: 2012Q1
 values:
   tuyen_truyen: {cuoc: 7}
 narrative:
-  tuyen_truyen: |
-    Các cơ sở Đoàn tổ chức {{ tuyen_truyen.cuoc }} cuộc tuyên truyền với {{ tuyen_truyen.luot_tham_gia | xap_xi }} lượt đoàn viên thanh niên tham gia.
+  tuyen_truyen: >-
+    Các cơ sở Đoàn tổ chức {{ tuyen_truyen.cuoc }} cuộc tuyên truyền
+    với {{ tuyen_truyen.luot_tham_gia | xap_xi }} lượt đoàn viên thanh niên tham gia.
   tinh_nguyen:
     - "Tặng quà trị giá trên {{ tinh_nguyen.qua_gia_tri | tien(\\"trieu\\") }}."
     - "Hiến được {{ hien_mau.don_vi }} đơn vị máu."
@@ -96,7 +97,7 @@ def test_a_figure_nobody_reported_is_a_visible_gap_and_a_warning(make_ws, run):
     result = render(run, make_ws({"data/dk.yaml": OWN, "data/vp.yaml": CHILD}))
     assert "- Hiến được …… đơn vị máu." in result.stdout
     gap = [line for line in result.stderr.splitlines() if "[placeholder-no-figure]" in line]
-    assert len(gap) == 1 and gap[0].startswith("data/dk.yaml:10:18:") and "hien_mau.don_vi" in gap[0]
+    assert len(gap) == 1 and gap[0].startswith("data/dk.yaml:11:18:") and "hien_mau.don_vi" in gap[0]
     assert "narrative-left-out" not in result.stderr  # the filled text was found in the report
 
 

@@ -56,6 +56,22 @@ class DocumentFrame(Record):
     recipients: list[Text] = []
 
 
+KindName = Literal["tinh_doan", "doan_khoi", "huyen_doan", "doan_co_so", "chi_doan_co_so", "chi_doan"]
+
+
+class Wording(Record):
+    """How this workspace's reports word what differs between organisations:
+    money (`dong`: 14.236.000 đồng, `trieu`: 14 triệu đồng), small counts
+    (`pad_small_counts`: 08 đoàn cơ sở, or 8 đoàn cơ sở), the setting (`co_quan` for
+    agencies, `dia_phuong` for xã and ấp; by default from the root's kind) and
+    what each kind of unit is called in a sentence (`doan_co_so: Đoàn xã`)."""
+
+    money: Literal["dong", "trieu"] = "dong"
+    pad_small_counts: bool = True
+    setting: Literal["co_quan", "dia_phuong"] | None = None
+    kinds: dict[KindName, Text] = {}
+
+
 class Config(Record):
     """The schema of doanreport.yaml."""
 
@@ -67,6 +83,7 @@ class Config(Record):
     deadline_day: Annotated[int, Field(ge=1, le=31)] | None = None
     cutoff: Literal["calendar", "nd09"] = "calendar"
     document: DocumentFrame = DocumentFrame()
+    wording: Wording = Wording()
 
 
 @dataclass
