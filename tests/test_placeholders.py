@@ -132,3 +132,15 @@ def test_a_rollups_unit_narrative_is_checked_too(make_ws, run):
         """})
     result = run("validate", "--workspace", ws)
     assert "[placeholder-unknown-code]" in result.stdout + result.stderr
+
+
+def test_a_figure_only_one_unit_below_reported_and_states_is_not_stated_again(make_ws, run):
+    child = ("unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 5, luot_tham_gia: 130}}\n"
+             "narrative:\n  tuyen_truyen: 'Chi đoàn tổ chức {{ tuyen_truyen.cuoc }} cuộc tuyên truyền.'\n")
+    md = render(run, make_ws({"data/vp.yaml": child})).stdout
+    assert "- Chi đoàn Văn phòng Tỉnh ủy: Chi đoàn tổ chức 05 cuộc tuyên truyền." in md
+    assert md.count("05 cuộc") == 1
+    assert "130 lượt" in md  # the figure the prose does not state is still stated
+    other = "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 3}}\n"
+    md = render(run, make_ws({"data/vp.yaml": child, "data/tc.yaml": other})).stdout
+    assert "Tổ chức 08 cuộc tuyên truyền" in md  # the total differs from what the chi đoàn said

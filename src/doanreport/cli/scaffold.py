@@ -61,6 +61,8 @@ class SampleSubmission:
         SampleHighlight("mo_hinh", "Đưa chuyên đề về Bác vào sinh hoạt chi đoàn", "ct03"),)
     # a section's text, or its points (a tuple)
     narrative: tuple[tuple[str, str | tuple[str, ...]], ...] = (
+        ("tuyen_truyen", "Chi đoàn tổ chức {{ tuyen_truyen.cuoc }} cuộc tuyên truyền về Nghị quyết của Đảng, "
+                         "với {{ tuyen_truyen.luot_tham_gia }} lượt đoàn viên tham gia."),
         ("han_che", ("Việc đưa chuyên đề về Bác vào sinh hoạt chi đoàn định kỳ còn ít.",)),
         ("phuong_huong", "Tiếp tục đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."),
     )
@@ -118,7 +120,10 @@ def config_text(root: str = SAMPLE_TREE.code, document: SampleDocument = SampleD
              *_entry("symbol", document.symbol, 2, _vi("init-config-symbol", example="Số: 36-BC/ĐTNK")),
              *_entry("place", document.place, 2, _vi("init-config-place")),
              "  signer: " + _flow({"on_behalf": document.on_behalf, "title": document.title, "name": document.signer}),
-             "  recipients: [" + ", ".join(quoted(r) for r in document.recipients) + "]"]
+             "  recipients: [" + ", ".join(quoted(r) for r in document.recipients) + "]",
+             f"{'wording:':<{COMMENT_COLUMN}}# {_vi('init-config-wording')}",
+             f"{'  money: dong':<{COMMENT_COLUMN}}# {_vi('init-config-money')}",
+             f"{'  pad_small_counts: true':<{COMMENT_COLUMN}}# {_vi('init-config-pad')}"]
     return "\n".join(lines) + "\n"
 
 

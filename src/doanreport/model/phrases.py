@@ -165,6 +165,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "init-config-deadline": ("hạn nộp: ngày {day} của tháng sau khi hết kỳ", "deadline: day {day} of the month after the period"),
     "init-config-document": ("khung văn bản", "the document frame"),
     "init-config-symbol": ("dùng trong \"{example}\"", "used in \"{example}\""),
+    "init-config-wording": ("cách viết của báo cáo", "how the reports write things"),
+    "init-config-money": ("tiền: dong (14.236.000 đồng) hoặc trieu (14 triệu đồng)", "money: dong (in full) or trieu (in millions)"),
+    "init-config-pad": ("số nhỏ viết hai chữ số: 08 đoàn cơ sở, 01 lớp", "small counts with two digits: 08, 01"),
     "init-config-place": ("địa danh ở dòng ngày tháng", "the place on the date line"),
     "init-units-title": ("Cây tổ chức. kind: {kinds}", "Organisation tree. kind: {kinds}"),
     "init-units-dates": (

@@ -154,10 +154,9 @@ class ReportContext:
         self.wording = {"setting": setting or ("co_quan" if root_kind == Kind.doan_khoi else "dia_phuong"),
                         "kinds": dict(kinds or {})}
         self.prose = Prose(catalog, self.style)
-        # what the unit's own prose states with placeholders: the templates do not state it again
-        self.stated = {c for texts in report.agg.narrative.values() for t in texts for c in placeholders.codes_in(t)}
         self.used: dict[str, None] = {}
         self._by_unit: dict[str, Aggregate] | None = None
+        self.stated = self._stated()
         self.groups_listed: set[str] = set()
         self.asked: Asked = Asked(set(), set())  # what the template placed, for `report.notes`
 
@@ -279,6 +278,22 @@ class ReportContext:
         if agg is self.report.agg:
             self.used.update(dict.fromkeys(c for c in placeholders.codes_in(said.text) if c in self.catalog))
         return self.prose.fill(said.text, values, said.unit_name, said.file, said.path)
+
+    def _stated(self) -> set[str]:
+        """The figures the prose states with placeholders, which the templates do
+        not state again: the unit's own, and a figure a unit below states when
+        it is the report's figure too (that unit alone reported it)."""
+        agg = self.report.agg
+        out = set()
+        for said in agg.said:
+            if placeholders.OPEN not in said.text:
+                continue
+            codes = placeholders.codes_in(said.text)
+            if said.unit == agg.unit.code:
+                out |= codes
+            elif (below := self._aggregates().get(said.unit)) is not None:
+                out |= {c for c in codes if c in agg.values and below.values.get(c) == agg.values[c]}
+        return out
 
     def _aggregates(self) -> dict[str, Aggregate]:
         if self._by_unit is None:
