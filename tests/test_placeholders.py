@@ -144,3 +144,29 @@ def test_a_figure_only_one_unit_below_reported_and_states_is_not_stated_again(ma
     other = "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 3}}\n"
     md = render(run, make_ws({"data/vp.yaml": child, "data/tc.yaml": other})).stdout
     assert "Tổ chức 08 cuộc tuyên truyền" in md  # the total differs from what the chi đoàn said
+
+
+def test_a_sum_of_rates_or_of_money_and_counts_is_refused(make_ws, run):
+    ws = make_ws({"data/dk.yaml": """\
+        unit: dk-test
+        period: 2012Q1
+        narrative:
+          sinh_hoat: "Đạt {{ sinh_hoat.ty_le_tham_gia + ban_than.ty_le_trinh_do_dai_hoc }}"
+          tinh_nguyen: "Tặng {{ tinh_nguyen.qua_tang + tinh_nguyen.qua_gia_tri }}"
+          cong_viec: "Thực hiện {{ cong_viec.cong_trinh + cong_viec.phan_viec }} công trình, phần việc"
+        """})
+    out = run("validate", "--workspace", ws)
+    sums = [line for line in (out.stdout + out.stderr).splitlines() if "[placeholder-sum]" in line]
+    assert [line.split(" ")[0] for line in sums] == ["data/dk.yaml:4:19:", "data/dk.yaml:5:22:"]
+
+
+def test_roman_numerals_and_two_digit_counts_stay_figures(make_ws, run):
+    ws = make_ws({"data/dk.yaml": """\
+        unit: dk-test
+        period: 2012Q1
+        values: {tuyen_truyen: {cuoc: 1000000000}, sinh_hoat: {ty_le_tham_gia: 85.5}}
+        narrative:
+          tuyen_truyen: "Lần {{ tuyen_truyen.cuoc | la_ma }}; {{ sinh_hoat.ty_le_tham_gia | hai_so }}."
+        """})
+    md = render(run, ws).stdout
+    assert "Lần 1.000.000.000; 85,5." in md

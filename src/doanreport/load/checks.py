@@ -237,6 +237,12 @@ def _texts(doc: Document):
                 yield ("unit_narrative", i, "text"), entry["text"]
 
 
+def _adds_up(indicators: list) -> bool:
+    """Counts add up with counts (công trình + phần việc), money with money; a
+    rate never does (85% + 90% is no figure)."""
+    return not any(i.is_percent for i in indicators) and len({i.is_money for i in indicators}) == 1
+
+
 def _check_placeholders(doc: Document, catalog: Catalog) -> list[Diagnostic]:
     """A malformed placeholder, an unknown filter or an unknown code in a
     narrative text, at its own line and column."""
@@ -251,8 +257,10 @@ def _check_placeholders(doc: Document, catalog: Catalog) -> list[Diagnostic]:
                 diags.append(error(item.code, doc.file, where, text=item.source,
                                    filters=", ".join(placeholders.FILTERS)))
                 continue
-            for code in item.codes:
-                if code not in catalog:
-                    diags.append(error("placeholder-unknown-code", doc.file, where, code=code,
-                                       suggestion=suggest(code, catalog.indicators)))
+            unknown = [c for c in item.codes if c not in catalog]
+            for code in unknown:
+                diags.append(error("placeholder-unknown-code", doc.file, where, code=code,
+                                   suggestion=suggest(code, catalog.indicators)))
+            if len(item.codes) > 1 and not unknown and not _adds_up([catalog[c] for c in item.codes]):
+                diags.append(error("placeholder-sum", doc.file, where, text=item.source))
     return diags

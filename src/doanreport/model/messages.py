@@ -286,6 +286,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỗ điền số liệu nêu chỉ tiêu «{code}», không có trong danh mục.",
         "A placeholder names indicator '{code}', which is not in the catalog.",
     ),
+    "placeholder-sum": (
+        "Chỗ điền số liệu «{text}» cộng những chỉ tiêu không cộng được với nhau (tỷ lệ, hoặc tiền với số đếm). Chỉ cộng các số đếm với nhau, hoặc tiền với tiền, ví dụ {{{{ cong_viec.cong_trinh + cong_viec.phan_viec }}}}.",
+        "Placeholder '{text}' adds indicators that do not add up (rates, or money with counts). Add counts to counts or money to money, e.g. {{{{ cong_viec.cong_trinh + cong_viec.phan_viec }}}}.",
+    ),
     "placeholder-no-figure": (
         "Đoạn văn của {unit} cần số liệu «{code}» nhưng chưa đơn vị nào báo cáo; báo cáo để trống chỗ này («……»). Bổ sung số liệu, hoặc sửa câu.",
         "{unit}'s text needs figure '{code}', which no unit reported; the report leaves a gap there ('……'). Add the figure, or change the sentence.",

@@ -21,6 +21,7 @@ from doanreport.report import vnformat
 
 GAP = "……"  # a figure nobody reported, to fill in by hand (and named by `render`)
 SMALL = 10  # counts below this are written with two digits when `padded`
+ROMAN_MAX = 3999  # the largest Roman numeral; a larger figure is written in digits
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,10 @@ class Style:
         if name == "pct":
             return vnformat.pct(value)
         if name == "hai_so":
-            return vnformat.hai_so(int(value))
-        return vnformat.la_ma(int(value))  # "la_ma": the grammar knows no other
+            return vnformat.hai_so(int(value)) if value == int(value) else vnformat.so_tp(value)
+        if 0 < value <= ROMAN_MAX and value == int(value):  # "la_ma": the grammar knows no other
+            return vnformat.la_ma(int(value))
+        return self.so(value)  # no Roman numeral for it
 
     def phrase(self, indicator: Indicator, value: float | int) -> str:
         """The indicator's phrase with its figure: "tổ chức 219 cuộc tuyên truyền"."""
