@@ -97,9 +97,9 @@ class Prose:
         def write(slot: Slot) -> str:
             found = [values[c] for c in slot.codes if c in values and c in self.catalog]
             if not found:
-                if not any(g.file == file and g.path == path and g.source == slot.source for g in self.gaps):
-                    nth = text.count(slot.source, 0, slot.start)
-                    self.gaps += [Gap(unit_name, c, slot.source, nth, file, path) for c in slot.codes[:1]]
+                gap = Gap(unit_name, slot.codes[0], slot.source, text.count(slot.source, 0, slot.start), file, path)
+                if gap not in self.gaps:
+                    self.gaps.append(gap)
                 return GAP
             return self.style.write(self.catalog[slot.codes[0]], sum(found), slot.filter, slot.arg)
 
