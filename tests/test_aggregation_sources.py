@@ -284,7 +284,7 @@ def test_a_rollup_passes_on_what_the_units_below_wrote(make_ws, run, tmp_path_fa
     ws = make_ws({
         "data/noi.yaml": "unit: cd-khoa-noi\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 3}}\n"
                          "narrative: {kho_khan: [Thiếu phòng sinh hoạt.]}\n",
-        "data/bv.yaml": "unit: dcs-bv\nperiod: 2012Q1\nnarrative: {kien_nghi: Đề nghị hỗ trợ kinh phí.}\n",
+        "data/bv.yaml": "unit: dcs-bv\nperiod: 2012Q1\nnarrative: {han_che: Kinh phí còn ít.}\n",
     })
     rollup = run("aggregate", "--workspace", ws, "--period", "2012Q1", "--unit", "dcs-bv", "--format", "yaml", "--no-cache")
     assert "unit_narrative:" in rollup.stdout
@@ -297,7 +297,7 @@ def test_a_rollup_passes_on_what_the_units_below_wrote(make_ws, run, tmp_path_fa
     report = run("render", "--workspace", above, "--template", "quy", "--period", "2012Q1", "--no-cache")
     assert report.exit_code == 0, report.stderr
     assert "- Chi đoàn Khoa Nội: Thiếu phòng sinh hoạt." in report.stdout
-    assert "- Đoàn cơ sở Bệnh viện Đa khoa: Đề nghị hỗ trợ kinh phí." in report.stdout
+    assert "- Đoàn cơ sở Bệnh viện Đa khoa: Kinh phí còn ít." in report.stdout
     assert "left-out" not in report.stderr
 
 
