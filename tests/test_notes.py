@@ -44,6 +44,9 @@ def test_what_a_template_leaves_out_is_named_at_its_file_and_line(make_ws, run):
         "hoặc chép vào báo cáo nếu cần.",
         "data/vp.yaml:5:5: ghi chú [highlight-left-out] Báo cáo chưa nêu điển hình «Mô hình Ngày thứ Bảy tình nguyện» "
         "của Chi đoàn Văn phòng Tỉnh ủy; mẫu báo cáo không đặt loại điển hình này.",
+        "doanreport: ghi chú [figure-left-out] Báo cáo chưa nêu số liệu «Cuộc tuyên truyền, học tập chủ trương, "
+        "nghị quyết» (4, mã tuyen_truyen.cuoc): mẫu báo cáo không có câu cho số liệu này. Viết nó vào đoạn văn "
+        "của đơn vị bằng {{ tuyen_truyen.cuoc }}, hoặc thêm vào mẫu.",
     ]
 
 

@@ -170,3 +170,21 @@ def test_roman_numerals_and_two_digit_counts_stay_figures(make_ws, run):
         """})
     md = render(run, ws).stdout
     assert "Lần 1.000.000.000; 85,5." in md
+
+
+def test_a_monthly_files_text_speaks_of_that_files_figures(make_ws, run):
+    jan = ("unit: cd-vp-tinh-uy\nperiod: 2012M01\nvalues: {tuyen_truyen: {cuoc: 1}}\n"
+           "narrative:\n  kho_khan: ['Tháng 1 chỉ tổ chức {{ tuyen_truyen.cuoc }} cuộc.']\n")
+    feb = ("unit: cd-vp-tinh-uy\nperiod: 2012M02\nvalues: {tuyen_truyen: {cuoc: 2}}\n"
+           "narrative:\n  kho_khan: ['Tháng 2 tổ chức {{ tuyen_truyen.cuoc }} cuộc.']\n")
+    md = render(run, make_ws({"data/jan.yaml": jan, "data/feb.yaml": feb})).stdout
+    assert "Tháng 1 chỉ tổ chức 01 cuộc." in md and "Tháng 2 tổ chức 02 cuộc." in md
+    assert "- Tổ chức 03 cuộc tuyên truyền" in md  # the quarter's figure is still the report's
+
+
+def test_a_figure_in_a_text_the_template_does_not_place_is_still_stated(make_ws, run):
+    own = ("unit: dk-test\nperiod: 2012\nvalues: {tuyen_truyen: {cuoc: 12}}\n"
+           "narrative:\n  tuyen_truyne: 'Toàn Khối tổ chức {{ tuyen_truyen.cuoc }} cuộc.'\n")
+    result = run("render", "--workspace", make_ws({"data/dk.yaml": own}), "--template", "quy", "--period", "2012")
+    assert "- Tổ chức 12 cuộc tuyên truyền" in result.stdout
+    assert "Toàn Khối tổ chức" not in result.stdout and "[narrative-left-out]" in result.stderr

@@ -171,3 +171,24 @@ def test_the_tasks_ahead_are_for_the_next_period(make_ws, run, template, period,
     md = run("render", "--workspace", ws, "--template", template, "--period", period).stdout
     assert re.search(rf"^## [IVX]+\. {re.escape(heading)}$", md, re.M), md
     assert "KỲ TỚI" not in md
+
+
+def test_every_figure_is_stated_or_named(make_ws, run):
+    catalog = ("groups: {rieng: Việc riêng}\nindicators:\n"
+               "  - {code: rieng.buoi, label: Buổi sinh hoạt chuyên đề, unit: buổi, aggregate: sum}\n")
+    from conftest import CONFIG
+    ws = make_ws({"catalog.yaml": catalog, "data/dk.yaml": (
+        "unit: dk-test\nperiod: 2012Q1\nvalues:\n  cong_viec: {cong_trinh: 5, cong_trinh_dang_ky: 7}\n"
+        "  rieng: {buoi: 4}\n  tinh_nguyen: {hoat_dong: 0}\n")}, config=CONFIG + "catalog: [catalog.yaml]\n")
+    result = run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1")
+    assert result.exit_code == 0, result.stderr
+    assert "- Thực hiện 05/07 công trình, phần việc thanh niên được đăng ký." in result.stdout
+    assert "0 hoạt động" not in result.stdout and "Xung kích tình nguyện" not in result.stdout  # a zero is no news
+    named = [line for line in result.stderr.splitlines() if "[figure-left-out]" in line]
+    assert len(named) == 1 and "«Buổi sinh hoạt chuyên đề» (4, mã rieng.buoi)" in named[0]
+
+
+def test_a_section_with_nothing_to_say_has_no_heading(make_ws, run):
+    ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 2}}\n"})
+    md = run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1", "--unit", "cd-vp-tinh-uy").stdout
+    assert "XÂY DỰNG ĐOÀN" not in md and "Xây dựng tổ chức Đoàn" not in md

@@ -382,7 +382,7 @@ def render(
     _notes(report, language, strict)
     frame = frame_for(ws, number, _parse_date(on), report_period)
     rendered = render_report(ws, report, template, frame, appendix.value if appendix else None)
-    views.print_diagnostics(_stderr(), left_out(report, rendered, ws.root), language)
+    views.print_diagnostics(_stderr(), left_out(report, rendered, ws.root, ws.catalog), language)
     title = messages.phrase("docx-title", "vi", period=report.agg.period.label)  # a Vietnamese document
     content = (markdown_to_docx(rendered.body, title, rendered.appendix) if chosen is DocFormat.docx
                else rendered.markdown)

@@ -224,6 +224,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Báo cáo chưa có mục «{key}» của {unit}: «{text}». Mẫu báo cáo không đặt mục này; thêm vào mẫu, hoặc chép vào báo cáo nếu cần.",
         "The report leaves out '{key}' from {unit}: '{text}'. The template does not place this section; add it to the template, or copy it in if needed.",
     ),
+    "figure-left-out": (
+        "Báo cáo chưa nêu số liệu «{label}» ({value}, mã {code}): mẫu báo cáo không có câu cho số liệu này. Viết nó vào đoạn văn của đơn vị bằng {{{{ {code} }}}}, hoặc thêm vào mẫu.",
+        "The report does not state '{label}' ({value}, code {code}): the template has no sentence for it. Write it into the unit's text as {{{{ {code} }}}}, or add it to the template.",
+    ),
     "highlight-left-out": (
         "Báo cáo chưa nêu điển hình «{name}» của {unit}; mẫu báo cáo không đặt loại điển hình này.",
         "The report does not mention the highlight '{name}' of {unit}; the template does not place this kind.",

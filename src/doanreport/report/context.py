@@ -145,7 +145,8 @@ class ReportContext:
     """Everything a template can use, with the codes it used recorded."""
 
     def __init__(self, report: Report, catalog: Catalog, tree: Tree, frame: Frame, cutoff: str = "calendar",
-                 style: Style | None = None, setting: str | None = None, kinds: Mapping[str, str] | None = None) -> None:
+                 style: Style | None = None, setting: str | None = None, kinds: Mapping[str, str] | None = None,
+                 placed: Iterable[Said] | None = None) -> None:
         self.report, self.catalog, self.tree, self.frame = report, catalog, tree, frame
         self.cutoff = cutoff
         self.style = style or Style()
@@ -156,7 +157,8 @@ class ReportContext:
         self.prose = Prose(catalog, self.style)
         self.used: dict[str, None] = {}
         self._by_unit: dict[str, Aggregate] | None = None
-        self.stated = self._stated()
+        # what the prose states: of every text, or (second pass) of the texts the first pass placed
+        self.stated = self.stated_by(report.agg.said if placed is None else placed)
         self.groups_listed: set[str] = set()
         self.asked: Asked = Asked(set(), set())  # what the template placed, for `report.notes`
 
@@ -174,11 +176,20 @@ class ReportContext:
         return self.value_in(self.report.agg, code)
 
     def has(self, *codes: str) -> bool:
-        """Whether every one of `codes` was reported and is not already stated
-        by the unit's own prose (a figure is said once)."""
+        """Whether every one of `codes` has a figure to state: reported, not zero
+        (a zero is no news, and no sentence), and not already stated by the
+        unit's prose (a figure is said once)."""
+        values = self.report.agg.values
         for c in codes:
             self._check(c)
-        return all(c in self.report.agg.values and c not in self.stated for c in codes)
+        return all(values.get(c) and c not in self.stated for c in codes)
+
+    def told(self, *codes: str) -> bool:
+        """Whether the prose states any of `codes` (a template then does not
+        state a sum or a pair that holds it)."""
+        for c in codes:
+            self._check(c)
+        return any(c in self.stated for c in codes)
 
     def total(self, *codes: str) -> float | int | None:
         """Sum of the reported ones among `codes` (those the prose does not
@@ -273,27 +284,38 @@ class ReportContext:
         unit that wrote it (a gap where it has none)."""
         if placeholders.OPEN not in said.text:
             return said.text
-        agg = self._aggregates().get(said.unit)
-        values = agg.values if agg is not None else {}
-        if agg is self.report.agg:
-            self.used.update(dict.fromkeys(c for c in placeholders.codes_in(said.text) if c in self.catalog))
+        values = self._values_for(said)
+        agg = self.report.agg
+        self.used.update(dict.fromkeys(c for c in placeholders.codes_in(said.text)
+                                       if c in agg.values and values.get(c) == agg.values[c]))
         return self.prose.fill(said.text, values, said.unit_name, said.file, said.path)
 
-    def _stated(self) -> set[str]:
-        """The figures the prose states with placeholders, which the templates do
-        not state again: the unit's own, and a figure a unit below states when
-        it is the report's figure too (that unit alone reported it)."""
+    def stated_by(self, texts: Iterable[Said]) -> set[str]:
+        """The report's figures that these texts state with placeholders, which
+        the templates then do not state again: a text states a figure when it
+        is filled with the report's own value for it (the unit's own text for
+        the period, or a unit's below that alone reported the figure)."""
         agg = self.report.agg
         out = set()
-        for said in agg.said:
-            if placeholders.OPEN not in said.text:
-                continue
-            codes = placeholders.codes_in(said.text)
-            if said.unit == agg.unit.code:
-                out |= codes
-            elif (below := self._aggregates().get(said.unit)) is not None:
-                out |= {c for c in codes if c in agg.values and below.values.get(c) == agg.values[c]}
+        for said in texts:
+            if placeholders.OPEN in said.text:
+                values = self._values_for(said)
+                out |= {c for c in placeholders.codes_in(said.text) if c in agg.values and values.get(c) == agg.values[c]}
         return out
+
+    def placed(self) -> list[Said]:
+        """The texts with placeholders the template placed (so far)."""
+        return [s for s in self.report.agg.said if (s.file, s.path) in self.prose.filled]
+
+    def _values_for(self, said: Said) -> Mapping[str, Any]:
+        """The figures a text speaks of: those of the file it came from when that
+        file covers less than the period (a monthly file's text in a quarterly
+        report), else the writing unit's aggregate (its own and its units')."""
+        shorter = self.report.shorter.get(said.file)
+        if shorter is not None and said.path[0] == "narrative":
+            return shorter.values
+        agg = self._aggregates().get(said.unit)
+        return agg.values if agg is not None else {}
 
     def _aggregates(self) -> dict[str, Aggregate]:
         if self._by_unit is None:
@@ -325,7 +347,7 @@ class ReportContext:
         return {"children": kinds, "total": len(children),
                 "below": _by_kind(below) if len(kinds) == 1 else [],
                 "members": self.v("to_chuc.doan_vien") if self.has("to_chuc.doan_vien") else None,
-                "party": self.v(PARTY) if self.has("to_chuc.doan_vien") and self.has(PARTY) else None}
+                "party": self.v(PARTY) if self.has("to_chuc.doan_vien", PARTY) else None}
 
     def period_view(self) -> dict[str, Any]:
         p: Period = self.report.agg.period
@@ -350,7 +372,7 @@ class ReportContext:
             "completeness": agg.completeness,
             "months_covered": self.report.months_covered,
             "v": self.v, "has": self.has, "total": self.total, "others": self.others, "label": self.label,
-            "phrase": self.phrase, "organisation": self.organisation, "wording": self.wording,
+            "phrase": self.phrase, "told": self.told, "organisation": self.organisation, "wording": self.wording,
             "ratio": self.ratio, "change": self.change, "spread": self.spread, "count_units": self.count_units,
             "count_children": self.count_children, "highlights": self.highlights,
             "narrative": self.narrative, "has_text": self.has_text, "counter": Counter, "unit_name": lambda code: self.tree[code].name,

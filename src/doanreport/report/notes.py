@@ -12,15 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from doanreport.load.source import Document
+from doanreport.model.catalog import Catalog
 from doanreport.model.diagnostics import Diagnostic, info, warning
 from doanreport.report.context import markdown_text, same_text
 from doanreport.report.rendering import Rendered
+from doanreport.report.vnformat import figure
 from doanreport.rollup.build import Report
 
 SHOWN = 80  # characters of a left-out text quoted in its note
 
 
-def left_out(report: Report, rendered: Rendered, root: Path) -> list[Diagnostic]:
+def left_out(report: Report, rendered: Rendered, root: Path, catalog: Catalog | None = None) -> list[Diagnostic]:
     """A note for each narrative item and highlight the report does not contain:
     the template never asked for it, or its text is not in the output. At its
     file and line (files are read again from `root` for positions)."""
@@ -43,6 +45,7 @@ def left_out(report: Report, rendered: Rendered, root: Path) -> list[Diagnostic]
         if h.file is not None and (not (asked and asked.highlight(h)) or _plain(h.name) not in text):
             notes.append(info("highlight-left-out", h.file, pos(h.file, ("highlights", h.index)),
                               unit=h.unit_name, name=_short(h.name)))
+    notes += _figures_left_out(report, rendered, catalog)
     for gap in prose.gaps if prose else ():
         where = pos(gap.file, gap.path) if gap.file else None
         if gap.file:
@@ -50,6 +53,17 @@ def left_out(report: Report, rendered: Rendered, root: Path) -> list[Diagnostic]
             where = doc.locate(gap.path, gap.source, gap.nth) or where
         notes.append(warning("placeholder-no-figure", gap.file, where, unit=gap.unit_name, code=gap.code))
     return notes
+
+
+def _figures_left_out(report: Report, rendered: Rendered, catalog: Catalog | None) -> list[Diagnostic]:
+    """A note for each figure of the report the template did not state (a zero
+    is no news and is not named). Without the catalog (a caller that has none)
+    nothing can be named."""
+    if catalog is None or rendered.asked is None:
+        return []
+    return [info("figure-left-out", None, None, label=catalog[code].label, value=figure(catalog[code], value), code=code)
+            for code, value in report.agg.values.items()
+            if value != 0 and code not in rendered.figures and code in catalog]
 
 
 def _plain(text: str) -> str:

@@ -33,6 +33,7 @@ class Rendered:
     appendix: Appendix | None = None
     asked: Asked | None = None  # what the template asked for (narrative, highlights)
     prose: Prose | None = None  # the texts as shown (placeholders filled), and their gaps
+    figures: frozenset[str] = frozenset()  # the indicators whose figures the report states
 
 
 def frame_for(ws: Workspace, number: str | None, day: date | None, period: Period) -> Frame:
@@ -61,22 +62,36 @@ def frame_for(ws: Workspace, number: str | None, day: date | None, period: Perio
     )
 
 
-def context_for(ws: Workspace, report: Report, frame: Frame) -> ReportContext:
+def context_for(ws: Workspace, report: Report, frame: Frame, placed: list | None = None) -> ReportContext:
     """The template context, worded as the workspace's `wording:` says."""
     w = ws.config.wording
     return ReportContext(report, ws.catalog, ws.require_tree(), frame, ws.config.cutoff,
-                         style=Style(money=w.money, padded=w.pad_small_counts), setting=w.setting, kinds=w.kinds)
+                         style=Style(money=w.money, padded=w.pad_small_counts), setting=w.setting, kinds=w.kinds,
+                         placed=placed)
+
+
+def _run(ws: Workspace, report: Report, template: str, frame: Frame) -> tuple[ReportContext, str]:
+    """Run the template twice when need be: a figure counts as stated by the
+    prose only if the text stating it is in the report. The first run assumes
+    every text is; the second knows which the template placed."""
+    env = environment(ws.templates_dir)
+    ctx = context_for(ws, report, frame)
+    text = render_markdown(env, template, ctx)
+    placed = ctx.placed()
+    if ctx.stated_by(placed) != ctx.stated:
+        ctx = context_for(ws, report, frame, placed)
+        text = render_markdown(environment(ws.templates_dir), template, ctx)
+    return ctx, text
 
 
 def render(ws: Workspace, report: Report, template: str, frame: Frame, appendix: str | None = None) -> Rendered:
     """The report, with an appendix of the figures the template used by unit
     when `appendix` is "children" or "all"."""
-    ctx = context_for(ws, report, frame)
+    ctx, text = _run(ws, report, template, frame)
     env = environment(ws.templates_dir)
-    text = render_markdown(env, template, ctx)
     body = tidy(text)
     if not appendix:
-        return Rendered(body, body, None, ctx.asked, ctx.prose)
+        return Rendered(body, body, None, ctx.asked, ctx.prose, frozenset(ctx.used))
     codes = [c for c in ctx.used if c in report.agg.values]
     try:
         data = build_appendix(env, report.agg, ws.catalog, codes, appendix)
@@ -84,7 +99,7 @@ def render(ws: Workspace, report: Report, template: str, frame: Frame, appendix:
     except TEMPLATE_FAULTS as exc:  # a workspace's own _phu_luc.md.j2 gone wrong
         line = getattr(exc, "lineno", None)
         raise UserError("template-error", where=f"{PARTIAL}:{line}" if line else PARTIAL, detail=str(exc)) from None
-    return Rendered(tidy(text.rstrip() + "\n\n" + table), body, data, ctx.asked, ctx.prose)
+    return Rendered(tidy(text.rstrip() + "\n\n" + table), body, data, ctx.asked, ctx.prose, frozenset(ctx.used))
 
 
 def tidy(markdown: str) -> str:

@@ -15,7 +15,7 @@ from doanreport.load.pipeline import load_workspace
 from doanreport.load.workspace import Workspace
 from doanreport.model.diagnostics import Diagnostic, has_errors, info, warning
 from doanreport.model.errors import DiagnosticsError
-from doanreport.model.facts import Sourced
+from doanreport.model.facts import Facts, Sourced
 from doanreport.model.messages import Phrase
 from doanreport.model.periods import Period
 from doanreport.model.units import Tree
@@ -34,6 +34,8 @@ class Report:
     months_covered: int = 0  # months of the period some used file covers
     nearby: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # missing or partial unit ->
     # (file, period label) of its files for periods near this one (a wrong period typed, a late file)
+    shorter: Mapping[str, Facts] = field(default_factory=dict)  # used files with text covering less than the
+    # period, by file: a text of such a file speaks of that file's own figures
 
 
 def load_sources(ws: Workspace, use_cache: bool = True) -> list[Sourced]:
@@ -73,8 +75,10 @@ def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[
     if not agg.used:
         diags.append(warning("no-data", None, None, unit=agg.unit.name, period=period.label))
     covered = len({m for u in agg.used for m in u.period.month_indexes() if period.start <= m < period.end})
+    used = {u.file for u in agg.used if u.period != period}
+    shorter = {f.file: f.facts for files in by_unit.values() for f in files if f.file in used and f.facts.narrative}
     return Report(agg, compare(period.previous()), compare(period.year_earlier()), tuple(diags),
-                  tuple(coverage_warnings(agg, tree, covered)), covered, nearby_files(agg, by_unit))
+                  tuple(coverage_warnings(agg, tree, covered)), covered, nearby_files(agg, by_unit), shorter)
 
 
 NEAR = 12  # months either side of the period in which a unit's other files are shown
