@@ -166,10 +166,29 @@ def test_roman_numerals_and_two_digit_counts_stay_figures(make_ws, run):
         period: 2012Q1
         values: {tuyen_truyen: {cuoc: 1000000000}, sinh_hoat: {ty_le_tham_gia: 85.5}}
         narrative:
-          tuyen_truyen: "Lần {{ tuyen_truyen.cuoc | la_ma }}; {{ sinh_hoat.ty_le_tham_gia | hai_so }}."
+          tuyen_truyen: "Lần {{ tuyen_truyen.cuoc | la_ma }}; {{ tuyen_truyen.cuoc | hai_so }}."
         """})
     md = render(run, ws).stdout
-    assert "Lần 1.000.000.000; 85,5." in md
+    assert "Lần 1.000.000.000; 1.000.000.000." in md
+
+
+def test_a_filter_must_suit_the_figure_and_highlights_hold_no_placeholder(make_ws, run):
+    ws = make_ws({"data/dk.yaml": """        unit: dk-test
+        period: 2012Q1
+        highlights:
+          - {kind: mo_hinh, name: "Mô hình {{ tuyen_truyen.cuoc }}"}
+        narrative:
+          kho_khan:
+            - "{{ to_chuc.doan_vien | pct }} và {{ sinh_hoat.ty_le_tham_gia | so }}"
+            - "{{ tinh_nguyen.qua_gia_tri | xap_xi }} và {{ tuyen_truyen.cuoc + tuyen_truyen.cuoc }}"
+            - "{{ to_chuc.doan_vien | xap_xi }}, {{ sinh_hoat.ty_le_tham_gia | pct }}, {{ tinh_nguyen.qua_gia_tri | tien }}"
+        """})
+    out = run("validate", "--workspace", ws)
+    lines = (out.stdout + out.stderr).splitlines()
+    kinds = [line.split(" ")[0] for line in lines if "[placeholder-filter-kind]" in line]
+    assert kinds == ["data/dk.yaml:7:8:", "data/dk.yaml:7:41:", "data/dk.yaml:8:8:"]
+    assert [line.split(" ")[0] for line in lines if "[placeholder-sum]" in line] == ["data/dk.yaml:8:50:"]
+    assert [line.split(" ")[0] for line in lines if "[placeholder-not-here]" in line] == ["data/dk.yaml:4:27:"]
 
 
 def test_a_monthly_files_text_speaks_of_that_files_figures(make_ws, run):

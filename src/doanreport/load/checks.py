@@ -21,6 +21,7 @@ from doanreport.model.messages import Phrase
 from doanreport.model.units import Tree
 
 MAX_VALUE = 10**15  # a count or a sum of money beyond this is a typing slip
+MAX_PLACEHOLDERS = 300  # figures in one text: a report paragraph holds a few dozen at most
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
         return []
     unit_checks = _check_unit(doc, ctx.tree) + _check_rollup(doc, ctx) if ctx.tree is not None else []
     return (unit_checks + _check_values(doc, ctx.catalog)
-            + _check_narrative(doc, ctx.catalog) + _check_placeholders(doc, ctx.catalog)
+            + _check_narrative(doc, ctx.catalog) + _check_placeholders(doc, ctx.catalog) + _check_highlight_texts(doc)
             + _check_rollup_keys(doc) + _check_file_name(doc))
 
 
@@ -237,6 +238,29 @@ def _texts(doc: Document):
                 yield ("unit_narrative", i, "text"), entry["text"]
 
 
+_FILTERS_FOR = {  # the filters that write each kind of figure truly
+    "rate": ("pct",),
+    "money": ("tien",),
+    "count": ("so", "xap_xi", "hai_so", "la_ma"),
+}
+
+
+def _kind(indicator) -> str:
+    return "rate" if indicator.is_percent else "money" if indicator.is_money else "count"
+
+
+def _check_highlight_texts(doc: Document) -> list[Diagnostic]:
+    """A placeholder is filled in narrative only: in a highlight it would be
+    printed as written."""
+    items = doc.data.get("highlights")
+    diags = []
+    for i, h in enumerate(items if isinstance(items, list) else ()):
+        for key, value in (h.items() if isinstance(h, dict) else ()):
+            if isinstance(value, str) and (placeholders.OPEN in value or "{%" in value):
+                diags.append(warning("placeholder-not-here", doc.file, doc.pos(("highlights", i, key)), key=key))
+    return diags
+
+
 def _adds_up(indicators: list) -> bool:
     """Counts add up with counts (công trình + phần việc), money with money; a
     rate never does (85% + 90% is no figure)."""
@@ -251,8 +275,17 @@ def _check_placeholders(doc: Document, catalog: Catalog) -> list[Diagnostic]:
         if placeholders.OPEN not in text and placeholders.CLOSE not in text:
             continue
         parsed = placeholders.parse(text)
-        for item in sorted([*parsed.problems, *parsed.slots], key=lambda x: x.start):
-            where = doc.locate(path, item.source, text.count(item.source, 0, item.start))
+        items = sorted([*parsed.problems, *parsed.slots], key=lambda x: x.start)
+        if len(items) > MAX_PLACEHOLDERS:
+            diags.append(error("placeholder-too-many", doc.file, doc.pos(path), count=len(items), limit=MAX_PLACEHOLDERS))
+            continue
+        seen: dict[str, int] = {}
+        for item in items:
+            if isinstance(item, placeholders.Problem):  # its text may be the start of a slot before it
+                nth = text.count(item.source, 0, item.start)
+            else:
+                nth = seen[item.source] = seen.get(item.source, -1) + 1
+            where = doc.locate(path, item.source, nth)
             if isinstance(item, placeholders.Problem):
                 diags.append(error(item.code, doc.file, where, text=item.source,
                                    filters=", ".join(placeholders.FILTERS)))
@@ -261,6 +294,12 @@ def _check_placeholders(doc: Document, catalog: Catalog) -> list[Diagnostic]:
             for code in unknown:
                 diags.append(error("placeholder-unknown-code", doc.file, where, code=code,
                                    suggestion=suggest(code, catalog.indicators)))
-            if len(item.codes) > 1 and not unknown and not _adds_up([catalog[c] for c in item.codes]):
+            if unknown:
+                continue
+            kinds = [catalog[c] for c in item.codes]
+            if len(item.codes) > 1 and (not _adds_up(kinds) or len(set(item.codes)) < len(item.codes)):
                 diags.append(error("placeholder-sum", doc.file, where, text=item.source))
+            elif item.filter is not None and item.filter not in _FILTERS_FOR[_kind(kinds[0])]:
+                diags.append(error("placeholder-filter-kind", doc.file, where, text=item.source, kind=Phrase(f"kind-{_kind(kinds[0])}"),
+                                   filters=", ".join(_FILTERS_FOR[_kind(kinds[0])])))
     return diags

@@ -10,6 +10,7 @@ and absurd nesting. Text is normalised to Unicode NFC.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import os
 import re
@@ -93,22 +94,41 @@ class Document:
         """Position of the value at `path`, or of its nearest existing parent."""
         return _nearest(self._positions[0], tuple(path))
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts, at = [0], self._source.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = self._source.find("\n", at + 1)
+        return starts
+
+    @cached_property
+    def _value_starts(self) -> list[int]:
+        """Offsets where values begin, in order: where a value's text must end."""
+        return sorted(self._offset(p) for p in self._positions[0].values())
+
+    def _offset(self, pos: tuple[int, int]) -> int:
+        starts = self._line_starts
+        return (starts[pos[0] - 1] if pos[0] - 1 < len(starts) else len(self._source)) + pos[1] - 1
+
     def locate(self, path: Path_, snippet: str, nth: int = 0) -> tuple[int, int] | None:
         """Position of the `nth` occurrence of `snippet` written inside the value at
-        `path` (a placeholder in a text); the value's own position when the text
-        is not found as written (an escape or a folded line in between)."""
+        `path` (a placeholder in a text), never past the value's end; the value's
+        own position when the text is not found as written (an escape or a
+        folded line in between)."""
         start = self.pos(path)
         if start is None:
             return None
-        lines = self._source.split("\n")
-        offset = sum(len(line) + 1 for line in lines[:start[0] - 1]) + start[1] - 1
-        found = offset - 1
+        offset = self._offset(start)
+        after = bisect.bisect_right(self._value_starts, offset)
+        limit = self._value_starts[after] if after < len(self._value_starts) else len(self._source)
+        found = offset - len(snippet)
         for _ in range(nth + 1):
-            found = self._source.find(snippet, found + 1)
+            found = self._source.find(snippet, found + len(snippet), limit)
             if found < 0:
                 return start
-        line = self._source.count("\n", 0, found) + 1
-        return line, found - (self._source.rfind("\n", 0, found) + 1) + 1
+        line = bisect.bisect_right(self._line_starts, found)
+        return line, found - self._line_starts[line - 1] + 1
 
     def key_pos(self, path: Path_) -> tuple[int, int] | None:
         """Position of the key naming `path` (falls back like `pos`)."""

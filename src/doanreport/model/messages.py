@@ -294,6 +294,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỗ điền số liệu «{text}» cộng những chỉ tiêu không cộng được với nhau (tỷ lệ, hoặc tiền với số đếm). Chỉ cộng các số đếm với nhau, hoặc tiền với tiền, ví dụ {{{{ cong_viec.cong_trinh + cong_viec.phan_viec }}}}.",
         "Placeholder '{text}' adds indicators that do not add up (rates, or money with counts). Add counts to counts or money to money, e.g. {{{{ cong_viec.cong_trinh + cong_viec.phan_viec }}}}.",
     ),
+    "placeholder-too-many": (
+        "Đoạn văn này có {count} chỗ điền số liệu (tối đa {limit}). Một đoạn báo cáo chỉ cần vài chục; hãy chia đoạn hoặc kiểm tra lại tệp.",
+        "This text holds {count} placeholders (at most {limit}). A report paragraph needs a few dozen; split it or check the file.",
+    ),
+    "placeholder-filter-kind": (
+        "Chỗ điền số liệu «{text}» dùng bộ lọc không hợp với {kind}: viết nó bằng {filters}, hoặc bỏ bộ lọc.",
+        "Placeholder '{text}' uses a filter that does not suit {kind}: write it with {filters}, or leave the filter out.",
+    ),
+    "placeholder-not-here": (
+        "Mục «{key}» của điển hình có «{{{{» hoặc «{{%»: chỉ đoạn văn (narrative) mới điền số liệu, ở đây chữ sẽ được in nguyên như vậy. Viết số liệu vào đoạn văn.",
+        "The highlight's '{key}' holds '{{{{' or '{{%': placeholders are filled in narrative only, here the text would be printed as written. Put the figure in the narrative.",
+    ),
     "placeholder-no-figure": (
         "Đoạn văn của {unit} cần số liệu «{code}» nhưng chưa đơn vị nào báo cáo; báo cáo để trống chỗ này («……»). Bổ sung số liệu, hoặc sửa câu.",
         "{unit}'s text needs figure '{code}', which no unit reported; the report leaves a gap there ('……'). Add the figure, or change the sentence.",

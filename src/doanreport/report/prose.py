@@ -50,11 +50,11 @@ class Style:
         if name == "tien":
             return self.tien(value, arg)
         if name == "xap_xi":
-            return vnformat.xap_xi(value)
+            return vnformat.xap_xi(value) if value >= SMALL else self.so(value)
         if name == "pct":
             return vnformat.pct(value)
         if name == "hai_so":
-            return vnformat.hai_so(int(value)) if value == int(value) else vnformat.so_tp(value)
+            return vnformat.hai_so(int(value)) if 0 <= value < SMALL and value == int(value) else vnformat.so(value)
         if 0 < value <= ROMAN_MAX and value == int(value):  # "la_ma": the grammar knows no other
             return vnformat.la_ma(int(value))
         return self.so(value)  # no Roman numeral for it
