@@ -108,7 +108,7 @@ def test_pct_decimals(value, decimals, text):
     (9_940_000, "trieu", "9,9 triệu đồng"),
     (10_400_000, "trieu", "10 triệu đồng"),
     (10_600_000, "trieu", "11 triệu đồng"),
-    (500_000, "trieu", "0,5 triệu đồng"),
+    (500_000, "trieu", "500.000 đồng"),
     (2_000_000_000, "ty", "2 tỷ đồng"),
     (1_234_567_890, "ty", "1,23 tỷ đồng"),
     (None, "trieu", ""),
@@ -157,3 +157,12 @@ def test_tien_divides_by_exactly_a_million_and_a_thousand_millions():
     assert tien(10_000_000, "trieu") == "10 triệu đồng"
     assert tien(2_135_000_001, "ty") == "2,14 tỷ đồng"
     assert tien(999_999_999_999, "ty") == "1.000 tỷ đồng"
+
+
+@pytest.mark.parametrize(("value", "unit", "text"), [
+    (36_000, "trieu", "36.000 đồng"), (999_999, "trieu", "999.999 đồng"), (1_500_000, "trieu", "1,5 triệu đồng"),
+    (20_400_000, "trieu", "20 triệu đồng"), (500_000, "ty", "500.000 đồng"), (250_000_000, "ty", "250 triệu đồng"),
+    (1_250_000_000, "ty", "1,25 tỷ đồng"),
+])
+def test_a_small_sum_is_never_zero_millions(value, unit, text):
+    assert tien(value, unit) == text

@@ -264,7 +264,7 @@ class ReportContext:
         prose already names (a point is made once)."""
         self.asked.highlights.add((kind, program))
         told = " | ".join(same_text(t) for texts in self.report.agg.narrative.values() for t in texts)
-        return [h for h in merge_highlights(self.report.agg.highlights, kind, program) if same_text(h.name) not in told]
+        return [h for h in merge_highlights(self.report.agg.highlights, kind, program) if not _named_in(h, told)]
 
     def narrative(self, key: str, scope: str = "own") -> list:
         """The unit's own items for a section (`own`, a list of texts), or what the
@@ -416,6 +416,19 @@ def markdown_text(text: object) -> str:
     out = re.sub(r"([\\`*_\[\]<>|~&])", r"\\\1", out)
     out = re.sub(r"^([#+=-])", r"\\\1", out, flags=re.M)
     return re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", out, flags=re.M)
+
+
+NAMED_WORDS = 4  # a shorter name ("Xanh", a person's name) may stand in prose for something else
+
+
+def _named_in(h: MergedHighlight, told: str) -> bool:
+    """Whether the prose already names this model or project: its whole name,
+    of four words or more, between word boundaries. A person is always listed
+    (with role and description, which the prose would not carry)."""
+    name = same_text(h.name)
+    if h.kind == "ca_nhan" or len(name.split()) < NAMED_WORDS or h.description:
+        return False
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", told) is not None
 
 
 def upper_first(text: object) -> str:

@@ -44,14 +44,15 @@ def pct(value: float | int | None, decimals: int = 1) -> str:
 
 
 def tien(value: float | int | None, unit: str = "dong") -> str:
-    """`14236000` → `14.236.000 đồng`; with `trieu`: `14 triệu đồng`; `ty`: in tỷ."""
+    """`14236000` → `14.236.000 đồng`; with `trieu`: `14 triệu đồng`; `ty`: in tỷ.
+    A sum too small for the unit asked is written in the next smaller one."""
     if value is None:
         return ""
-    if unit == "trieu":
+    if unit == "ty" and value >= 1_000_000_000:
+        return f"{so_tp(value / 1_000_000_000, 2)} tỷ đồng"
+    if unit in ("trieu", "ty") and value >= 1_000_000:  # a smaller sum is written in full, never "0 triệu"
         millions = value / 1_000_000
         return f"{so_tp(millions, 0 if millions >= 10 else 1)} triệu đồng"
-    if unit == "ty":
-        return f"{so_tp(value / 1_000_000_000, 2)} tỷ đồng"
     return f"{so(value)} đồng"
 
 
