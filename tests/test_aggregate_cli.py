@@ -248,3 +248,11 @@ def test_a_rollup_passes_on_the_texts_below_with_their_own_figures(make_ws, run)
                                 "--unit", "dcs-bv").stdout)
     assert rollup["unit_narrative"] == [{"unit": "cd-khoa-noi", "unit_name": "Chi đoàn Khoa Nội", "key": "kho_khan",
                                          "text": "Chỉ tổ chức 04 cuộc."}]
+
+
+def test_a_text_below_with_a_gap_keeps_its_placeholder_for_the_level_above(make_ws, run):
+    ws = make_ws({"data/noi.yaml": "unit: cd-khoa-noi\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 4}}\n"
+                                   "narrative:\n  kho_khan: ['Hiến {{ hien_mau.don_vi }} đơn vị máu.']\n"})
+    rollup = yaml.safe_load(run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "yaml",
+                                "--unit", "dcs-bv").stdout)
+    assert rollup["unit_narrative"][0]["text"] == "Hiến {{ hien_mau.don_vi }} đơn vị máu."

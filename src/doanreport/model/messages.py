@@ -307,8 +307,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The highlight's '{key}' holds '{{{{' or '{{%': placeholders are filled in narrative only, here the text would be printed as written. Put the figure in the narrative.",
     ),
     "placeholder-no-figure": (
-        "Đoạn văn của {unit} cần số liệu «{code}» nhưng chưa đơn vị nào báo cáo; báo cáo để trống chỗ này («……»). Bổ sung số liệu, hoặc sửa câu.",
-        "{unit}'s text needs figure '{code}', which no unit reported; the report leaves a gap there ('……'). Add the figure, or change the sentence.",
+        "Đoạn văn của {unit} cần số liệu «{code}», nhưng {unit} chưa có số liệu này (của mình hoặc của các đơn vị trực thuộc); báo cáo để trống chỗ này («……»). Bổ sung số liệu, hoặc sửa câu.",
+        "{unit}'s text needs figure '{code}', which {unit} has not got (of its own or of its units); the report leaves a gap there ('……'). Add the figure, or change the sentence.",
     ),
     "unknown-narrative-key": (
         "Mục thuyết minh «{key}» không phải mục quen thuộc; mẫu báo cáo có sẵn sẽ không dùng đến nó.",

@@ -103,7 +103,11 @@ def _below(agg: Aggregate, catalog: Catalog) -> list[dict[str, Any]]:
     for x in agg.said:
         if x.unit != agg.unit.code:
             below = by_unit.get(x.unit)
-            text = prose.fill(x.text, below.values, x.unit_name) if below is not None else x.text
+            text = x.text
+            if below is not None:
+                gaps = len(prose.gaps)
+                text = prose.fill(x.text, below.values, x.unit_name)
+                text = x.text if len(prose.gaps) > gaps else text  # a gap stays a placeholder: named above
             out.append({"unit": x.unit, "unit_name": x.unit_name, "key": x.key, "text": text})
     return out
 
