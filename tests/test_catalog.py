@@ -423,3 +423,31 @@ def test_groups_codes_and_methods_in_catalog_order() -> None:
     assert "b.x" in catalog and "b.q" not in catalog and catalog["a.y"].aggregate == "last"
     assert catalog["b.z"].is_percent and not catalog["b.x"].is_percent
     assert (catalog["b.z"].group, catalog["b.z"].name) == ("b", "z")
+
+
+@pytest.mark.parametrize(("phrase", "unit", "fits"), [
+    ("tổ chức {n} buổi", "buổi", True),
+    ("{n} buổi {n}", "buổi", False),
+    ("tổ chức buổi", "buổi", False),
+    ("{n}", "buổi", False),
+    ("tổ chức {n} {buổi}", "buổi", False),
+    ("đạt {n}%", "%", False),
+    ("tỷ lệ đạt {n}", "%", True),
+    ("ủng hộ {n} đồng", "đồng", False),
+    ("ủng hộ {n}", "đồng", True),
+    ("tổ chức {n} buổi " + "x" * 200, "buổi", False),
+])
+def test_a_workspace_phrase_holds_its_figure_once_and_reads(phrase, unit, fits):
+    _, diags = workspace(f'indicators:\n  - {{code: moi.a, label: A, phrase: "{phrase}", unit: "{unit}", aggregate: sum}}\n')
+    phrase_errors = [d for d in diags if d.code == "catalog-phrase"]
+    assert (not phrase_errors) is fits
+    if not fits:
+        assert (phrase_errors[0].file, phrase_errors[0].line) == ("catalog.yaml", 2)
+
+
+def test_every_builtin_phrase_holds_its_figure_once(builtin: Catalog) -> None:
+    for ind in builtin.indicators.values():
+        assert ind.phrase.count("{n}") == 1 and ind.phrase == ind.phrase.strip(), ind.code
+        assert "đvtn" not in ind.phrase and ind.phrase[:1].islower() or ind.phrase.startswith("{n}"), ind.code
+        if ind.unit.startswith("lượt"):
+            assert "lượt" in ind.phrase, ind.code

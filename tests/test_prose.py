@@ -85,6 +85,11 @@ def test_a_sum_with_one_part_reported_is_that_part():
     ("Đoàn phí thu được", "đồng", "Đoàn phí thu được {n}"),
     ("Tỷ lệ đoàn viên đóng đoàn phí", "%", "tỷ lệ đoàn viên đóng đoàn phí đạt {n}"),
     ("Bác Hồ và thanh niên", "cuộc", "{n} cuộc Bác Hồ và thanh niên"),
+    ("Số buổi sinh hoạt chuyên đề", "buổi", "{n} buổi sinh hoạt chuyên đề"),
+    ("Tổng số đoàn viên", "đoàn viên", "{n} đoàn viên"),
+    ("Hồ Chí Minh - những bài học", "buổi", "{n} buổi Hồ Chí Minh - những bài học"),
+    ("Hội thi tin học", "hội thi", "{n} hội thi tin học"),
+    ("Nhà tình nghĩa xây mới", "căn", "{n} căn nhà tình nghĩa xây mới"),
 ])
 def test_an_indicator_without_a_phrase_gets_one_from_its_label_and_unit(label, unit, phrase):
     assert default_phrase(label, unit) == phrase

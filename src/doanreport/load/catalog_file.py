@@ -16,7 +16,7 @@ from pydantic import StringConstraints
 
 from doanreport.load.schema import Record, Slug, Text, validate
 from doanreport.load.source import Document, parse_yaml
-from doanreport.model.catalog import FIGURE, Catalog, Indicator, Method, Op, Rule
+from doanreport.model.catalog import FIGURE, MONEY, Catalog, Indicator, Method, Op, Rule
 from doanreport.model.diagnostics import Diagnostic, error
 from doanreport.model.messages import Phrase
 
@@ -76,7 +76,7 @@ def build_catalog(docs: Iterable[Document]) -> tuple[Catalog, list[Diagnostic]]:
                 diags.append(error("catalog-duplicate", doc.file, doc.pos(("indicators", i, "code")),
                                    code=ind.code, first=_where(indicators[ind.code].source)))
                 continue
-            if ind.phrase is not None and not _phrase_fits(ind.phrase):
+            if ind.phrase is not None and not _phrase_fits(ind.phrase, ind.unit):
                 diags.append(error("catalog-phrase", doc.file, doc.pos(("indicators", i, "phrase")), code=ind.code,
                                    figure=FIGURE))
                 continue
@@ -94,9 +94,17 @@ def build_catalog(docs: Iterable[Document]) -> tuple[Catalog, list[Diagnostic]]:
     return Catalog(indicators, groups, kept), diags
 
 
-def _phrase_fits(phrase: str) -> bool:
-    """A phrase holds its figure once, as {n}, and no other braces."""
-    return phrase.count(FIGURE) == 1 and not set("{}") & set(phrase.replace(FIGURE, ""))
+def _phrase_fits(phrase: str, unit: str) -> bool:
+    """A phrase holds its figure once, as {n}, words beside it, and no other
+    braces; a rate's or a sum's figure is written with its "%" or "đồng", so
+    the phrase does not add them again."""
+    rest = phrase.replace(FIGURE, "")
+    again = (FIGURE + "%", FIGURE + " %") if unit.strip() == "%" else (FIGURE + " " + MONEY,) if unit.strip() == MONEY else ()
+    return (phrase.count(FIGURE) == 1 and not set("{}") & set(rest) and any(ch.isalpha() for ch in rest)
+            and len(phrase) <= MAX_PHRASE and not any(a in phrase for a in again))
+
+
+MAX_PHRASE = 200  # characters: a phrase is a few words
 
 
 def _where(source: str) -> Phrase | str:

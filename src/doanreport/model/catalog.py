@@ -67,8 +67,13 @@ def default_phrase(label: str, unit: str) -> str:
     Only a first letter that starts an ordinary word is lowercased: "ĐVTN …"
     and "Đoàn …" keep their capitals. A rate reads "{label} đạt {n}"."""
     words = label.split()
+    while len(words) > 1 and words[0].casefold() in ("số", "tổng") and words[1].casefold() in ("số", *unit.casefold().split()[:1]):
+        words = words[1:]  # "Số buổi sinh hoạt" is "buổi sinh hoạt"; "Tổng số đoàn viên" is "đoàn viên"
+    if len(words) > 1 and words[0].casefold() == "số":
+        words = words[1:]
     first = words[0] if words else ""
-    proper = first in _PROPER and not (len(words) > 1 and words[1] in ("viên", "thanh"))
+    second = words[1] if len(words) > 1 else ""
+    proper = (first in _PROPER and second not in ("viên", "thanh")) or second[:1].isupper()
     lower = first[:1].lower() + first[1:] if first[1:2].islower() and not proper else first
     text = " ".join([lower, *words[1:]])
     if unit.strip() == "%":
@@ -81,7 +86,7 @@ def default_phrase(label: str, unit: str) -> str:
     return f"{FIGURE} {unit} {text}"
 
 
-_PROPER = {"Đoàn", "Đảng", "Bác", "Hội", "Nhà", "Nước", "Chỉ", "Trường"}  # capitalised in running text
+_PROPER = {"Đoàn", "Đảng", "Bác"}  # capitalised in running text; a name of several capitalised words too
 
 
 @dataclass(frozen=True)
