@@ -503,3 +503,12 @@ def test_ct03_tasks_are_numbered_after_their_lead_in(make_ws, run):
                                   "    - Việc thứ nhất.\n    - Việc thứ hai.\n"})
     md = run("render", "--workspace", ws, "--template", "ct03", "--period", "2011M05..2013M04").stdout
     assert "như sau:\n\n1. Việc thứ nhất.\n2. Việc thứ hai.\n" in md
+
+
+def test_a_point_is_made_once_even_under_two_keys_or_from_a_unit_below(make_ws, run):
+    ws = make_ws({"data/dk.yaml": "unit: dk-test\nperiod: 2012Q1\nnarrative:\n  han_che: Kinh phí còn ít.\n"
+                                  "  kho_khan: Kinh phí còn ít\n",
+                  "data/vp.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nnarrative:\n  han_che: [kinh phí còn ít., Thiếu phòng họp.]\n"})
+    result = render(run, ws)
+    assert result.stdout.count("inh phí còn ít") == 1 and "- Chi đoàn Văn phòng Tỉnh ủy: Thiếu phòng họp." in result.stdout
+    assert "left-out" not in result.stderr

@@ -270,7 +270,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "catalog-phrase": (
         "Cách nói «phrase» của chỉ tiêu {code} phải có đúng một chỗ ghi số {figure} cùng lời đi kèm (tối đa 200 ký tự), không có dấu ngoặc nhọn nào khác, và không viết thêm «%» hay «đồng» sau {figure} (số đã kèm sẵn), ví dụ \"tổ chức {figure} cuộc tuyên truyền\".",
-        "The phrase of indicator {code} must hold exactly one {figure} with words beside it (at most 200 characters), no other braces, and no '%' or 'đồng' after {figure} (the figure carries them), e.g. \"to hold {figure} meetings\".",
+        "The phrase of indicator {code} must hold exactly one {figure} with words beside it (at most 200 characters), no other braces, and no '%' or currency after {figure} (the figure carries them), e.g. \"to hold {figure} meetings\".",
     ),
     "placeholder-malformed": (
         "Chỗ điền số liệu «{text}» viết chưa đúng. Viết {{{{ nhóm.chỉ_tiêu }}}} hoặc {{{{ nhóm.chỉ_tiêu | bộ_lọc }}}}, "

@@ -157,6 +157,7 @@ class ReportContext:
         self.prose = Prose(catalog, self.style)
         self.used: dict[str, None] = {}
         self._by_unit: dict[str, Aggregate] | None = None
+        self._said_texts: dict[str, tuple[str, str]] = {}  # text as a reader compares it -> the section giving it
         # what the prose states: of every text, or (second pass) of the texts the first pass placed
         self.stated = self.stated_by(report.agg.said if placed is None else placed)
         self.groups_listed: set[str] = set()
@@ -274,10 +275,17 @@ class ReportContext:
         self.asked.narrative.add((key, scope))
         if scope == "own":
             own = [s for s in agg.said if s.unit == agg.unit.code and s.path[0] == "narrative" and s.key == key]
-            return [self._fill(s) for s in own]
+            return [t for t in (self._fill(s) for s in own) if self._first_time(t, (key, scope))]
         if scope == "children":
-            return merge_said(replace(s, text=self._fill(s)) for s in agg.said if s.key == key and s.unit != agg.unit.code)
+            merged = merge_said(replace(s, text=self._fill(s)) for s in agg.said if s.key == key and s.unit != agg.unit.code)
+            return [e for e in merged if self._first_time(e.text, (key, scope))]
         raise TemplateDataError("template-narrative-scope", scope=scope)
+
+    def _first_time(self, text: str, where: tuple[str, str]) -> bool:
+        """Whether this section is the first to give this text (the same point
+        under two keys, or the unit's own words repeated by a unit below, is
+        said once; asking the same section twice gives it again)."""
+        return self._said_texts.setdefault(same_text(text), where) == where
 
     def _fill(self, said: Said) -> str:
         """A narrative text with its placeholders filled by the figures of the
