@@ -441,3 +441,16 @@ def test_a_figure_with_a_percent_sign_or_in_quotes_is_told_how_to_write_it(make_
     assert ("data/a.yaml:6:16: error [number-quoted] '45' is text, not a number, because it is in quotes. "
             'Remove the quotes: write 45, not "45".') in english
     assert "data/a.yaml:9:11: error [expected-number] '85,5' is not a number. Use a dot for decimals: 85.5." in english
+
+
+def test_a_broken_flow_mapping_says_to_quote_the_text(make_ws, run):
+    ws = make_ws({"data/x.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nhighlights:\n  - {kind: mo_hinh, name: Mô hình: tốt}\n"})
+    result = run("validate", "--workspace", ws, "--no-cache")
+    line = next(x for x in result.stdout.splitlines() if x.startswith("data/x.yaml:4:"))
+    assert "[yaml-syntax-flow]" in line and 'name: "Mô hình A, B và C"' in line
+
+
+def test_pad_small_counts_is_true_or_false(make_ws, run):
+    from conftest import CONFIG
+    result = run("validate", "--workspace", make_ws(config=CONFIG + "wording: {pad_small_counts: 01}\n"), "--no-cache")
+    assert result.exit_code == 1 and "[expected-bool]" in result.stdout + result.stderr

@@ -253,7 +253,9 @@ def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Diagnosti
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = (mark.line + 1, mark.column + 1) if mark else None
-        return None, [error("yaml-syntax", display, pos, problem=exc.problem or str(exc))]
+        problem = exc.problem or str(exc)
+        code = "yaml-syntax-flow" if "expected ','" in problem or "expected key" in problem else "yaml-syntax"
+        return None, [error(code, display, pos, problem=problem)]
     except yaml.YAMLError as exc:
         return None, [error("yaml-syntax", display, problem=str(exc))]
     finally:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, StrictBool
 
 from doanreport.load.catalog_file import build_catalog, builtin_document
 from doanreport.load.schema import Record, Text, UnitCode, suggest, validate
@@ -67,7 +67,7 @@ class Wording(Record):
     what each kind of unit is called in a sentence (`doan_co_so: Đoàn xã`)."""
 
     money: Literal["dong", "trieu"] = "dong"
-    pad_small_counts: bool = True
+    pad_small_counts: StrictBool = True
     setting: Literal["co_quan", "dia_phuong"] | None = None
     kinds: dict[KindName, Text] = {}
 
