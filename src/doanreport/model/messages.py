@@ -68,7 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml-syntax-flow": (
         "Lỗi cú pháp YAML ({problem}) trong dấu ngoặc {{…}} hoặc […], hoặc trong một chữ có dấu ngoặc kép. Một chữ có dấu phẩy, hai chấm, «#», ngoặc hay dấu ngoặc kép phải nằm trong dấu ngoặc kép, ví dụ name: \"Mô hình A, B và C\"; bên trong dấu ngoặc kép, viết \\\" cho dấu ngoặc kép, hoặc dùng dấu nháy đơn: tien('trieu').",
-        "YAML syntax error ({problem}) inside {{…}} or […], or in a quoted text. A text holding a comma, colon, '#', brackets or quotes must be in double quotes, e.g. name: \"Mô hình A, B và C\"; inside double quotes write \\\" for a quote, or use single quotes: tien('trieu').",
+        "YAML syntax error ({problem}) inside {{…}} or […], or in a quoted text. A text holding a comma, colon, '#', brackets or quotes must be in double quotes, e.g. name: \"Model A, B and C\"; inside double quotes write \\\" for a quote, or use single quotes: tien('trieu').",
     ),
     "yaml-too-deep": (
         "Cấu trúc lồng nhau quá sâu (quá {limit} cấp). Tệp số liệu không cần lồng nhiều như vậy.",
