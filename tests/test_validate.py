@@ -83,7 +83,7 @@ def test_every_broken_file_reported_in_one_run(make_ws, run, tmp_path):
     by_file = _by_file(diags)
     assert "data/good.yaml" not in by_file
     expected = {
-        "data/syntax.yaml": ("yaml-syntax", 5),
+        "data/syntax.yaml": ("yaml-syntax-flow", 5),
         "data/dupkey.yaml": ("yaml-duplicate-key", 3),
         "data/negative.yaml": ("negative-value", 4),
         "data/misspelt.yaml": ("unknown-indicator", 4),
