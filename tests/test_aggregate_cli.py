@@ -227,7 +227,7 @@ def test_data_files_are_read_even_when_the_tree_is_broken(make_ws, run):
                  units="code: dk\nname: Đoàn Khối\nkind: doan_khoi\nchildren: 5\n")
     result = run("validate", "--workspace", ws, "--format", "json")
     codes = {(d["file"], d["code"]) for d in json.loads(result.stdout)}
-    assert ("units.yaml", "expected-list") in codes and ("data/bad.yaml", "yaml-syntax") in codes
+    assert ("units.yaml", "expected-list") in codes and ("data/bad.yaml", "yaml-syntax-flow") in codes
 
 
 def test_status_and_tables_in_english(make_ws, run):
