@@ -207,3 +207,10 @@ def test_a_figure_in_a_text_the_template_does_not_place_is_still_stated(make_ws,
     result = run("render", "--workspace", make_ws({"data/dk.yaml": own}), "--template", "quy", "--period", "2012")
     assert "- Tổ chức 12 cuộc tuyên truyền" in result.stdout
     assert "Toàn Khối tổ chức" not in result.stdout and "[narrative-left-out]" in result.stderr
+
+
+def test_template_code_in_a_units_text_is_pointed_at(make_ws, run):
+    ws = make_ws({"data/dk.yaml": "unit: dk-test\nperiod: 2012Q1\nnarrative:\n  kho_khan: 'Ghi {% if x %}a{% endif %}'\n"})
+    result = run("validate", "--workspace", ws)
+    assert any(line.startswith("data/dk.yaml:4:18:") and "[template-tag-in-text]" in line
+               for line in (result.stdout + result.stderr).splitlines())

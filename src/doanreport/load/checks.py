@@ -272,6 +272,8 @@ def _check_placeholders(doc: Document, catalog: Catalog) -> list[Diagnostic]:
     narrative text, at its own line and column."""
     diags = []
     for path, text in _texts(doc):
+        if "{%" in text:
+            diags.append(warning("template-tag-in-text", doc.file, doc.locate(path, "{%")))
         if placeholders.OPEN not in text and placeholders.CLOSE not in text:
             continue
         parsed = placeholders.parse(text)

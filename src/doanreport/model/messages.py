@@ -278,9 +278,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "placeholder-malformed": (
         "Chỗ điền số liệu «{text}» viết chưa đúng. Viết {{{{ nhóm.chỉ_tiêu }}}} hoặc {{{{ nhóm.chỉ_tiêu | bộ_lọc }}}}, "
-        "ví dụ {{{{ tuyen_truyen.cuoc }}}}; bộ lọc: {filters}. Nếu không định điền số liệu, đừng viết «{{{{» hay «}}}}».",
+        "ví dụ {{{{ tuyen_truyen.cuoc }}}}: mã chỉ tiêu viết thường, không dấu; đối số trong dấu nháy, như tien(\"trieu\"); bộ lọc: {filters}. Nếu không định điền số liệu, đừng viết «{{{{» hay «}}}}».",
         "Placeholder '{text}' is malformed. Write {{{{ group.name }}}} or {{{{ group.name | filter }}}}, "
-        "for example {{{{ tuyen_truyen.cuoc }}}}; filters: {filters}. If no figure is meant, do not write '{{{{' or '}}}}'.",
+        "for example {{{{ tuyen_truyen.cuoc }}}}: codes in lower case without diacritics; an argument in quotes, as tien(\"trieu\"); filters: {filters}. If no figure is meant, do not write '{{{{' or '}}}}'.",
+    ),
+    "template-tag-in-text": (
+        "Đoạn văn có «{{%»: đoạn văn của đơn vị không chạy lệnh mẫu báo cáo, chữ sẽ được in nguyên như vậy. Chỉ số liệu mới điền được, bằng {{{{ nhóm.chỉ_tiêu }}}}.",
+        "The text holds '{{%': a unit's text runs no template code, it will be printed as written. Only figures are filled in, with {{{{ group.name }}}}.",
     ),
     "placeholder-filter": (
         "Chỗ điền số liệu «{text}» dùng bộ lọc không có. Các bộ lọc: {filters}.",
