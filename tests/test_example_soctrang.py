@@ -146,7 +146,7 @@ def test_root_narrative(agg):
     # the seed's dashed points are items; its paragraphs are one text each
     assert len(narrative["han_che"]) == 4
     assert len(narrative["nguyen_nhan"]) == 3
-    assert len(narrative["phuong_huong"]) == 6
+    assert len(narrative["phuong_huong"]) == 7 and narrative["phuong_huong"][0].endswith("cụ thể như sau:")  # lead-in, 6 tasks
     assert len(narrative["kinh_nghiem"]) == 1 and narrative["kinh_nghiem"][0].count("\n\n") == 5
 
 
@@ -264,3 +264,8 @@ def test_paragraphs_and_dashed_points_as_in_the_seed(rendered):
         assert any(p.startswith(start) for p in paragraphs), start
     for start in SEED_DASHED:
         assert any(p.startswith("- " + start) for p in paragraphs), start
+
+
+def test_the_tasks_follow_their_lead_in(run):
+    md = run("render", "--workspace", WS, "--template", "ct03", "--period", "2011M05..2013M04").stdout
+    assert "cụ thể như sau:\n\n1. Chỉ đạo BCH các cơ sở Đoàn" in md and "\n6. Tăng cường phối hợp" in md
