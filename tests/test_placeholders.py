@@ -187,7 +187,7 @@ def test_a_filter_must_suit_the_figure_and_highlights_hold_no_placeholder(make_w
     lines = (out.stdout + out.stderr).splitlines()
     kinds = [line.split(" ")[0] for line in lines if "[placeholder-filter-kind]" in line]
     assert kinds == ["data/dk.yaml:7:8:", "data/dk.yaml:7:41:", "data/dk.yaml:8:8:"]
-    assert [line.split(" ")[0] for line in lines if "[placeholder-sum]" in line] == ["data/dk.yaml:8:50:"]
+    assert [line.split(" ")[0] for line in lines if "[placeholder-sum-twice]" in line] == ["data/dk.yaml:8:50:"]
     assert [line.split(" ")[0] for line in lines if "[placeholder-not-here]" in line] == ["data/dk.yaml:4:27:"]
 
 

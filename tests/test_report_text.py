@@ -192,3 +192,26 @@ def test_a_section_with_nothing_to_say_has_no_heading(make_ws, run):
     ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues: {tuyen_truyen: {cuoc: 2}}\n"})
     md = run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1", "--unit", "cd-vp-tinh-uy").stdout
     assert "XÂY DỰNG ĐOÀN" not in md and "Xây dựng tổ chức Đoàn" not in md
+
+
+def test_a_quarters_text_in_a_year_report_speaks_of_the_whole_khoi_that_quarter(run):
+    result = run("render", "--workspace", EXAMPLES / "kcq-quy1-2012", "--template", "quy", "--period", "2012")
+    assert result.exit_code == 0, result.stderr
+    assert "219 cuộc" in result.stdout and "hơn 2.000" in result.stdout and "……" not in result.stdout
+    assert "[placeholder-no-figure]" not in result.stderr
+
+
+def test_a_registration_ratio_needs_both_sides(make_ws, run):
+    ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues: {cong_viec: {cong_trinh: 10, cong_trinh_dang_ky: 12}}\n",
+                  "data/b.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues: {cong_viec: {phan_viec: 20}}\n"})
+    md = run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1").stdout
+    assert "30/12" not in md and "- Thực hiện 30 công trình, phần việc thanh niên." in md
+    assert "- 12 công trình thanh niên được đăng ký." in md
+
+
+def test_a_rate_a_unit_below_states_is_still_the_khois_when_others_reported_it(make_ws, run):
+    ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues: {sinh_hoat: {ty_le_tham_gia: 100}, to_chuc: {doan_vien: 10}}\n"
+                                 "narrative: {sinh_hoat: 'Tỷ lệ sinh hoạt đạt {{ sinh_hoat.ty_le_tham_gia }}.'}\n",
+                  "data/b.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues: {sinh_hoat: {ty_le_tham_gia: 100}, to_chuc: {doan_vien: 10}}\n"})
+    md = run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1").stdout
+    assert "Tỷ lệ sinh hoạt đạt 100%." in md and "- Tỷ lệ đoàn viên tham gia sinh hoạt bình quân đạt 100%." in md

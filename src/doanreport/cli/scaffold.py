@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from doanreport.cli.forms import yaml_text
 from doanreport.load.schema import quoted
 from doanreport.load.workspace import CONFIG_NAME
@@ -139,7 +141,7 @@ def _unit_lines(unit: SampleUnit, indent: int) -> list[str]:
     """A unit as a block mapping at `indent`, its children below: a unit without
     children on one line, `{code: ..., name: "...", kind: ...}`."""
     pad = " " * indent
-    lines = [f"{pad}code: {unit.code}", *_entry("name", unit.name, indent), f"{pad}kind: {unit.kind}"]
+    lines = [f"{pad}code: {_code(unit.code)}", *_entry("name", unit.name, indent), f"{pad}kind: {unit.kind}"]
     if unit.children:
         lines.append(f"{pad}children:")
         for child in unit.children:
@@ -147,8 +149,14 @@ def _unit_lines(unit: SampleUnit, indent: int) -> list[str]:
                 first, *rest = _unit_lines(child, indent + 4)
                 lines += [f"{pad}  - {first[indent + 4:]}", *rest]
             else:
-                lines.append(f"{pad}  - {{code: {child.code}, name: {quoted(child.name)}, kind: {child.kind}}}")
+                lines.append(f"{pad}  - {{code: {_code(child.code)}, name: {quoted(child.name)}, kind: {child.kind}}}")
     return lines
+
+
+def _code(code: str) -> str:
+    """A unit code as written: bare when YAML reads it back as that text, quoted
+    when it would read something else (`no` is false, `010` a number)."""
+    return code if yaml.safe_load(code) == code else quoted(code)
 
 
 def submission_text(period: Period, sample: SampleSubmission = SampleSubmission()) -> str:

@@ -299,7 +299,9 @@ def _check_placeholders(doc: Document, catalog: Catalog) -> list[Diagnostic]:
             if unknown:
                 continue
             kinds = [catalog[c] for c in item.codes]
-            if len(item.codes) > 1 and (not _adds_up(kinds) or len(set(item.codes)) < len(item.codes)):
+            if len(set(item.codes)) < len(item.codes):
+                diags.append(error("placeholder-sum-twice", doc.file, where, text=item.source))
+            elif len(item.codes) > 1 and not _adds_up(kinds):
                 diags.append(error("placeholder-sum", doc.file, where, text=item.source))
             elif item.filter is not None and item.filter not in _FILTERS_FOR[_kind(kinds[0])]:
                 diags.append(error("placeholder-filter-kind", doc.file, where, text=item.source, kind=Phrase(f"kind-{_kind(kinds[0])}"),

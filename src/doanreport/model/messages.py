@@ -314,6 +314,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mục «{key}» của điển hình có «{{{{» hoặc «{{%»: chỉ đoạn văn (narrative) mới điền số liệu, ở đây chữ sẽ được in nguyên như vậy. Viết số liệu vào đoạn văn.",
         "The highlight's '{key}' holds '{{{{' or '{{%': placeholders are filled in narrative only, here the text would be printed as written. Put the figure in the narrative.",
     ),
+    "placeholder-sum-twice": (
+        "Chỗ điền số liệu «{text}» cộng một chỉ tiêu hai lần. Mỗi chỉ tiêu chỉ viết một lần trong tổng.",
+        "Placeholder '{text}' adds one indicator twice. Write each indicator once in a sum.",
+    ),
     "placeholder-no-figure": (
         "Đoạn văn của {unit} cần số liệu «{code}», nhưng {unit} chưa có số liệu này (của mình hoặc của các đơn vị trực thuộc); báo cáo để trống chỗ này («……»). Bổ sung số liệu, hoặc sửa câu.",
         "{unit}'s text needs figure '{code}', which {unit} has not got (of its own or of its units); the report leaves a gap there ('……'). Add the figure, or change the sentence.",

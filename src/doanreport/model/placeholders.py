@@ -76,26 +76,30 @@ def parse(text: str) -> Parsed:
         return Parsed((text,) if text else (), ())
     parts: list[str | Slot] = []
     problems: list[Problem] = []
-    pos = 0
+    pos, end = 0, -1
     while True:
         start = text.find(OPEN, pos)
         if start < 0:
             _literal(text[pos:], pos, parts, problems)
             break
         _literal(text[pos:start], pos, parts, problems)
-        end = text.find(CLOSE, start + 2)
-        nested = text.find(OPEN, start + 2)
-        if end < 0 or 0 <= nested < end:  # unclosed: literal up to the next "{{" or the end
+        if end < start + 2 and end != len(text):  # the next "}}", looked for again only once passed
+            end = text.find(CLOSE, start + 2)
+            end = len(text) if end < 0 else end
+        nested = text.find(OPEN, start + 2, end + 1)
+        nested = -1 if nested > end else nested
+        end_found = end if end < len(text) else -1
+        if end_found < 0 or 0 <= nested < end_found:  # unclosed: literal up to the next "{{" or the end
             stop = nested if nested >= 0 else len(text)
             problems.append(Problem("placeholder-malformed", start, text[start:stop].strip()[:60]))
             parts.append(text[start:stop])
             pos = stop
             continue
-        item, problem = _slot(text[start:end + 2], start)
+        item, problem = _slot(text[start:end_found + 2], start)
         parts.append(item)
         if problem:
             problems.append(problem)
-        pos = end + 2
+        pos = end_found + 2
     return Parsed(tuple(p for p in parts if p != ""), tuple(problems))
 
 

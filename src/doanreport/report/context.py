@@ -285,7 +285,10 @@ class ReportContext:
         """Whether this section is the first to give this text (the same point
         under two keys, or the unit's own words repeated by a unit below, is
         said once; asking the same section twice gives it again)."""
-        return self._said_texts.setdefault(same_text(text), where) == where
+        key = same_text(text)
+        if len(key.split()) < SAID_ONCE_WORDS:  # "Không có." may answer several sections
+            return True
+        return self._said_texts.setdefault(key, where) == where
 
     def _fill(self, said: Said) -> str:
         """A narrative text with its placeholders filled by the figures of the
@@ -293,9 +296,7 @@ class ReportContext:
         if placeholders.OPEN not in said.text:
             return said.text
         values = self._values_for(said)
-        agg = self.report.agg
-        self.used.update(dict.fromkeys(c for c in placeholders.codes_in(said.text)
-                                       if c in agg.values and values.get(c) == agg.values[c]))
+        self.used.update(dict.fromkeys(sorted(self._states(said, values))))  # the report's figures it states
         return self.prose.fill(said.text, values, said.unit_name, said.file, said.path)
 
     def stated_by(self, texts: Iterable[Said]) -> set[str]:
@@ -303,13 +304,17 @@ class ReportContext:
         the templates then do not state again: a text states a figure when it
         is filled with the report's own value for it (the unit's own text for
         the period, or a unit's below that alone reported the figure)."""
-        agg = self.report.agg
-        out = set()
+        out: set[str] = set()
         for said in texts:
             if placeholders.OPEN in said.text:
-                values = self._values_for(said)
-                out |= {c for c in placeholders.codes_in(said.text) if c in agg.values and values.get(c) == agg.values[c]}
+                out |= self._states(said, self._values_for(said))
         return out
+
+    def _states(self, said: Said, values: Mapping[str, Any]) -> set[str]:
+        agg = self.report.agg
+        own = said.unit == agg.unit.code
+        return {c for c in placeholders.codes_in(said.text) if c in agg.values and values.get(c) == agg.values[c]
+                and (own or agg.coverage.get(c, 0) <= 1)}
 
     def placed(self) -> list[Said]:
         """The texts with placeholders the template placed (so far)."""
@@ -319,9 +324,11 @@ class ReportContext:
         """The figures a text speaks of: those of the file it came from when that
         file covers less than the period (a monthly file's text in a quarterly
         report), else the writing unit's aggregate (its own and its units')."""
+        if said.path[0] != "narrative":  # passed on by a rollup, which filled what it could: a gap stays one
+            return {}
         shorter = self.report.shorter.get(said.file)
-        if shorter is not None and said.path[0] == "narrative":
-            return shorter.values
+        if shorter is not None:
+            return shorter
         agg = self._aggregates().get(said.unit)
         return agg.values if agg is not None else {}
 
@@ -426,6 +433,7 @@ def markdown_text(text: object) -> str:
     return re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", out, flags=re.M)
 
 
+SAID_ONCE_WORDS = 6  # a text this long said in two sections is one point made twice
 NAMED_WORDS = 4  # a shorter name ("Xanh", a person's name) may stand in prose for something else
 
 

@@ -87,6 +87,7 @@ class Prose:
     style: Style
     gaps: list[Gap] = field(default_factory=list)
     filled: dict[tuple[str | None, tuple], str] = field(default_factory=dict)  # (file, path) -> text as shown
+    _gap_set: set[Gap] = field(default_factory=set, repr=False)
 
     def fill(self, text: str, values: Mapping[str, float | int], unit_name: str,
              file: str | None = None, path: tuple[str | int, ...] = ()) -> str:
@@ -98,7 +99,8 @@ class Prose:
             found = [values[c] for c in slot.codes if c in values and c in self.catalog]
             if not found:
                 gap = Gap(unit_name, slot.codes[0], slot.source, text.count(slot.source, 0, slot.start), file, path)
-                if gap not in self.gaps:
+                if gap not in self._gap_set:
+                    self._gap_set.add(gap)
                     self.gaps.append(gap)
                 return GAP
             return self.style.write(self.catalog[slot.codes[0]], sum(found), slot.filter, slot.arg)

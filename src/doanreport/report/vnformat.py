@@ -39,8 +39,13 @@ def so_tp(value: float | int | None, decimals: int = 1) -> str:
 
 
 def pct(value: float | int | None, decimals: int = 1) -> str:
-    """`85.5` → `85,5%`; `100.0` → `100%`."""
-    return "" if value is None else f"{so_tp(value, decimals)}%"
+    """`85.5` → `85,5%`; `100.0` → `100%`. A rate that is not 0 or 100 is never
+    rounded to them: `99.96` → `99,96%`, `0.04` → `0,04%`."""
+    if value is None:
+        return ""
+    while decimals < 3 and 0 < value < 100 and round(value, decimals) in (0, 100):
+        decimals += 1
+    return f"{so_tp(value, decimals)}%"
 
 
 def tien(value: float | int | None, unit: str = "dong") -> str:

@@ -15,7 +15,7 @@ from doanreport.load.pipeline import load_workspace
 from doanreport.load.workspace import Workspace
 from doanreport.model.diagnostics import Diagnostic, has_errors, info, warning
 from doanreport.model.errors import DiagnosticsError
-from doanreport.model.facts import Facts, Sourced
+from doanreport.model.facts import Facts, Number, Sourced
 from doanreport.model.messages import Phrase
 from doanreport.model.periods import Period
 from doanreport.model.units import Tree
@@ -34,8 +34,9 @@ class Report:
     months_covered: int = 0  # months of the period some used file covers
     nearby: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # missing or partial unit ->
     # (file, period label) of its files for periods near this one (a wrong period typed, a late file)
-    shorter: Mapping[str, Facts] = field(default_factory=dict)  # used files with text covering less than the
-    # period, by file: a text of such a file speaks of that file's own figures
+    shorter: Mapping[str, Mapping[str, Number]] = field(default_factory=dict)  # by file, for used files whose text
+    # holds figures and that cover less than the period: the unit's figures (its own and its units') for the
+    # file's months, of which that text speaks
 
 
 def load_sources(ws: Workspace, use_cache: bool = True) -> list[Sourced]:
@@ -76,9 +77,14 @@ def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[
         diags.append(warning("no-data", None, None, unit=agg.unit.name, period=period.label))
     covered = len({m for u in agg.used for m in u.period.month_indexes() if period.start <= m < period.end})
     used = {u.file for u in agg.used if u.period != period}
-    shorter = {f.file: f.facts for files in by_unit.values() for f in files if f.file in used and f.facts.narrative}
+    shorter = {f.file: aggregate(tree, ws.catalog, by_unit, f.facts.unit, f.facts.period, deadline, detail=False).values
+               for files in by_unit.values() for f in files if f.file in used and _has_placeholders(f.facts)}
     return Report(agg, compare(period.previous()), compare(period.year_earlier()), tuple(diags),
                   tuple(coverage_warnings(agg, tree, covered)), covered, nearby_files(agg, by_unit), shorter)
+
+
+def _has_placeholders(facts: Facts) -> bool:
+    return any("{{" in t for texts in facts.narrative.values() for t in texts)
 
 
 NEAR = 12  # months either side of the period in which a unit's other files are shown
