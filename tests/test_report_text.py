@@ -210,8 +210,9 @@ def test_a_registration_ratio_needs_both_sides(make_ws, run):
 
 
 def test_a_rate_a_unit_below_states_is_still_the_khois_when_others_reported_it(make_ws, run):
-    ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\nvalues: {sinh_hoat: {ty_le_tham_gia: 100}, to_chuc: {doan_vien: 10}}\n"
+    values = "values: {sinh_hoat: {ty_le_tham_gia: 100}, to_chuc: {doan_vien: 10}}\n"
+    ws = make_ws({"data/a.yaml": "unit: cd-vp-tinh-uy\nperiod: 2012Q1\n" + values +
                                  "narrative: {sinh_hoat: 'Tỷ lệ sinh hoạt đạt {{ sinh_hoat.ty_le_tham_gia }}.'}\n",
-                  "data/b.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\nvalues: {sinh_hoat: {ty_le_tham_gia: 100}, to_chuc: {doan_vien: 10}}\n"})
+                  "data/b.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\n" + values})
     md = run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1").stdout
     assert "Tỷ lệ sinh hoạt đạt 100%." in md and "- Tỷ lệ đoàn viên tham gia sinh hoạt bình quân đạt 100%." in md
