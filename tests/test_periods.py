@@ -537,3 +537,21 @@ def test_contains_and_overlaps_at_the_edges() -> None:
 def test_cutoff_window_of_january_and_of_a_range() -> None:
     assert parse("2012M01").cutoff_window() == (date(2011, 12, 15), date(2012, 1, 14))
     assert parse("2009M06..2013M05").cutoff_window() == (date(2009, 5, 15), date(2013, 5, 14))
+
+
+@pytest.mark.parametrize(("code", "ahead", "label"), [
+    ("2012M05", "2012M06", "tháng 6/2012"),
+    ("2012M12", "2013M01", "tháng 1/2013"),
+    ("2012Q1", "2012Q2", "quý II/2012"),
+    ("2012Q4", "2013Q1", "quý I/2013"),
+    ("2024H1", "2024H2", "6 tháng cuối năm 2024"),
+    ("2024H2", "2025H1", "6 tháng đầu năm 2025"),
+    ("2012", "2013", "năm 2013"),
+    ("2023M01..2023M08", "2023M09..2023M12", "4 tháng cuối năm 2023"),
+    ("2012M03..2012M08", "2012M09..2013M02", "từ tháng 9/2012 đến tháng 2/2013"),
+    ("2009M06..2013M05", "2013M06..2014M05", "từ tháng 6/2013 đến tháng 5/2014"),
+    ("2011..2012", "2013", "năm 2013"),
+])
+def test_the_period_ahead(code, ahead, label):
+    nxt = parse(code).ahead()
+    assert (nxt.code, nxt.label) == (ahead, label)
