@@ -247,7 +247,22 @@ def test_a_rollup_passes_on_the_texts_below_with_their_own_figures(make_ws, run)
     rollup = yaml.safe_load(run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "yaml",
                                 "--unit", "dcs-bv").stdout)
     assert rollup["unit_narrative"] == [{"unit": "cd-khoa-noi", "unit_name": "Chi đoàn Khoa Nội", "key": "kho_khan",
-                                         "text": "Chỉ tổ chức 04 cuộc."}]
+                                         "text": "Chỉ tổ chức 04 cuộc.", "figures": {"tuyen_truyen.cuoc": 4}}]
+
+
+def test_a_figure_a_text_below_states_is_not_said_again_above_its_rollup(make_ws, run, tmp_path_factory):
+    ws = make_ws({"data/noi.yaml": "unit: cd-khoa-noi\nperiod: 2012Q1\nvalues: {tinh_nguyen: {kham_benh_dot: 3}}\n"
+                                   "narrative:\n  tinh_nguyen: ['Tổ chức {{ tinh_nguyen.kham_benh_dot }} đợt khám bệnh.']\n"})
+    rollup = run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "yaml", "--unit", "dcs-bv").stdout
+    above = tmp_path_factory.mktemp("above")
+    for name in ("doanreport.yaml", "units.yaml"):
+        (above / name).write_text((ws / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (above / "data").mkdir()
+    (above / "data" / "bv.yaml").write_text(rollup, encoding="utf-8")
+    result = run("render", "--workspace", above, "--template", "quy", "--period", "2012Q1", "--no-cache")
+    assert result.exit_code == 0, result.stderr
+    assert "- Chi đoàn Khoa Nội: Tổ chức 03 đợt khám bệnh." in result.stdout and result.stdout.count("03 đợt") == 1
+    assert "figure-left-out" not in result.stderr
 
 
 def test_a_text_below_with_a_gap_keeps_its_placeholder_for_the_level_above(make_ws, run):

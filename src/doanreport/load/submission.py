@@ -79,6 +79,7 @@ class UnitTextEntry(Record):
     unit_name: str | None = None
     key: Slug
     text: Text
+    figures: dict[str, NumberField] | None = None  # what the text states, as the rollup filled it in
 
 
 class Submission(Record):

@@ -46,6 +46,7 @@ class UnitText:
     unit_name: str | None
     key: str
     text: str
+    figures: Mapping[str, Number] | None = None  # the figures of that unit the text states (filled in by the rollup)
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,6 +157,7 @@ class ReportContext:
         self.prose = Prose(catalog, self.style)
         self.used: dict[str, None] = {}
         self._by_unit: dict[str, Aggregate] | None = None
+        self._placed: set[tuple[str, tuple]] = set()  # (file, path) of the texts stating figures placed so far
         self._said_texts: dict[str, tuple[str, str]] = {}  # text as a reader compares it -> the section giving it
         # what the prose states: of every text, or (second pass) of the texts the first pass placed
         self.stated = self.stated_by(report.agg.said if placed is None else placed)
@@ -293,8 +294,12 @@ class ReportContext:
     def _fill(self, said: Said) -> str:
         """A narrative text with its placeholders filled by the figures of the
         unit that wrote it (a gap where it has none)."""
+        if said.figures:
+            self._placed.add((said.file, said.path))
+            self.used.update(dict.fromkeys(sorted(self._states(said, {}))))
         if placeholders.OPEN not in said.text:
             return said.text
+        self._placed.add((said.file, said.path))
         values = self._values_for(said)
         self.used.update(dict.fromkeys(sorted(self._states(said, values))))  # the report's figures it states
         return self.prose.fill(said.text, values, said.unit_name, said.file, said.path)
@@ -306,19 +311,20 @@ class ReportContext:
         the period, or a unit's below that alone reported the figure)."""
         out: set[str] = set()
         for said in texts:
-            if placeholders.OPEN in said.text:
+            if placeholders.OPEN in said.text or said.figures:
                 out |= self._states(said, self._values_for(said))
         return out
 
     def _states(self, said: Said, values: Mapping[str, Any]) -> set[str]:
         agg = self.report.agg
         own = said.unit == agg.unit.code
-        return {c for c in placeholders.codes_in(said.text) if c in agg.values and values.get(c) == agg.values[c]
+        codes = placeholders.codes_in(said.text) | set(said.figures or ())  # a rollup's filled text: its figures
+        return {c for c in codes if c in agg.values and (said.figures or values).get(c) == agg.values[c]
                 and (own or agg.coverage.get(c, 0) <= 1)}
 
     def placed(self) -> list[Said]:
-        """The texts with placeholders the template placed (so far)."""
-        return [s for s in self.report.agg.said if (s.file, s.path) in self.prose.filled]
+        """The texts stating figures that the template placed (so far)."""
+        return [s for s in self.report.agg.said if (s.file, s.path) in self._placed]
 
     def _values_for(self, said: Said) -> Mapping[str, Any]:
         """The figures a text speaks of: those of the file it came from when that

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from doanreport.model import messages
+from doanreport.model import messages, placeholders
 from doanreport.model.catalog import Catalog
 from doanreport.model.facts import Number
 from doanreport.report.output import reproducible_zip
@@ -103,12 +103,16 @@ def _below(agg: Aggregate, catalog: Catalog) -> list[dict[str, Any]]:
     for x in agg.said:
         if x.unit != agg.unit.code:
             below = by_unit.get(x.unit)
-            text = x.text
-            if below is not None:
+            entry: dict[str, Any] = {"unit": x.unit, "unit_name": x.unit_name, "key": x.key, "text": x.text}
+            if below is not None and placeholders.OPEN in x.text:
                 gaps = len(prose.gaps)
                 text = prose.fill(x.text, below.values, x.unit_name)
-                text = x.text if len(prose.gaps) > gaps else text  # a gap stays a placeholder: named above
-            out.append({"unit": x.unit, "unit_name": x.unit_name, "key": x.key, "text": text})
+                if len(prose.gaps) == gaps:  # a gap stays a placeholder: named above
+                    codes = placeholders.codes_in(x.text)
+                    entry |= {"text": text, "figures": {c: below.values[c] for c in sorted(codes) if c in below.values}}
+            elif x.figures:
+                entry["figures"] = dict(x.figures)
+            out.append(entry)
     return out
 
 

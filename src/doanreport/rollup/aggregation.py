@@ -66,6 +66,7 @@ class Said:
     text: str
     file: str
     path: tuple[str | int, ...]  # where in the file: ("narrative", key, i) or ("unit_narrative", i, "text")
+    figures: Mapping[str, Number] | None = None  # passed on by a rollup: the writing unit's figures the text states
 
 
 @dataclass(frozen=True)
@@ -339,7 +340,7 @@ class _Run:
                     yield from (Said(unit, name, key, t, f.file, ("narrative", key, i)) for i, t in enumerate(texts))
             for i, t in enumerate(f.facts.unit_narrative):  # a rollup's: the units below it
                 below = t.unit_name or (self.tree[t.unit].name if t.unit in self.tree else t.unit)
-                yield Said(t.unit, below, t.key, t.text, f.file, ("unit_narrative", i, "text"))
+                yield Said(t.unit, below, t.key, t.text, f.file, ("unit_narrative", i, "text"), t.figures)
 
     def _said_hidden(self, files: Sequence[Sourced], hidden: Sequence[Aside]) -> Iterable[Said]:
         """What the unit wrote in files a rollup above stands for: a rollup sums
