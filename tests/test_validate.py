@@ -454,3 +454,10 @@ def test_pad_small_counts_is_true_or_false(make_ws, run):
     from conftest import CONFIG
     result = run("validate", "--workspace", make_ws(config=CONFIG + "wording: {pad_small_counts: 01}\n"), "--no-cache")
     assert result.exit_code == 1 and "[expected-bool]" in result.stdout + result.stderr
+
+
+def test_a_value_is_quoted_as_yaml_wrote_it(make_ws, run):
+    config = "root: dk-test\nwording:\ndocument: {issuer: [true, B]}\n"
+    result = run("validate", "--workspace", make_ws(config=config), "--no-cache")
+    text = result.stdout + result.stderr
+    assert "«(để trống)»" in text and "«true»" in text and "None" not in text and "True" not in text

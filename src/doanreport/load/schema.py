@@ -154,11 +154,17 @@ def _one(model: type[BaseModel], doc: Document, err: dict, raw: _RawText) -> Dia
     return error("schema-other", doc.file, pos, detail=err.get("msg", kind))
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> str | Phrase:
+    """A value as a message quotes it: as the YAML wrote it, not as Python
+    prints it (an empty value, `true`, not `None`, `True`)."""
     if isinstance(value, dict):
         return "{...}"
     if isinstance(value, list):
         return "[...]"
+    if value is None:
+        return Phrase("empty-value")
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

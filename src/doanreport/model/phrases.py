@@ -165,6 +165,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "init-config-deadline": ("hạn nộp: ngày {day} của tháng sau khi hết kỳ", "deadline: day {day} of the month after the period"),
     "init-config-document": ("khung văn bản", "the document frame"),
     "init-config-symbol": ("dùng trong \"{example}\"", "used in \"{example}\""),
+    "empty-value": ("(để trống)", "(empty)"),
     "kind-rate": ("một tỷ lệ", "a rate"),
     "kind-money": ("một số tiền", "a sum of money"),
     "kind-count": ("một số đếm", "a count"),
