@@ -216,3 +216,9 @@ def test_a_rate_a_unit_below_states_is_still_the_khois_when_others_reported_it(m
                   "data/b.yaml": "unit: cd-so-tai-chinh\nperiod: 2012Q1\n" + values})
     md = run("render", "--workspace", ws, "--template", "quy", "--period", "2012Q1").stdout
     assert "Tỷ lệ sinh hoạt đạt 100%." in md and "- Tỷ lệ đoàn viên tham gia sinh hoạt bình quân đạt 100%." in md
+
+
+def test_units_calls_the_kinds_as_the_workspace_does(make_ws, run):
+    ws = make_ws(config=RURAL_CONFIG, units=RURAL_UNITS)
+    out = run("units", "--workspace", ws).stdout
+    assert "3 Đoàn xã, 6 chi đoàn ấp" in out

@@ -207,7 +207,7 @@ def units(
     console = _stdout()
     language = _lang(ctx)
     console.print(views.unit_tree(tree, code, today, language))
-    console.print(views.unit_counts(tree, code, today, language))
+    console.print(views.unit_counts(tree, code, today, language, ws.config.wording.kinds))
 
 
 @app.command()

@@ -67,13 +67,16 @@ def _unit_label(unit: Unit, today: date, lang: str) -> str:
     return text
 
 
-def unit_counts(tree: Tree, code: str, today: date, lang: str = "vi") -> str:
-    """'5 đơn vị trực thuộc (2 chi đoàn cơ sở, 1 đoàn cơ sở, 2 chi đoàn)' as of today."""
+def unit_counts(tree: Tree, code: str, today: date, lang: str = "vi", words: dict[str, str] | None = None) -> str:
+    """'5 đơn vị trực thuộc (2 chi đoàn cơ sở, 1 đoàn cơ sở, 2 chi đoàn)' as of today, each kind
+    called as the workspace's `wording: kinds` calls it (`3 Đoàn xã`)."""
     below = [u for u in tree.subtree(code) if u.code != code and not (u.dissolved and u.dissolved <= today)]
     if not below:
         return messages.phrase("tree-no-units", lang)
     counts = Counter(u.kind for u in below)
-    parts = ", ".join(f"{n} {kind.label.lower()}" for kind, n in sorted(counts.items(), key=lambda kv: kv[0].level))
+    words = words or {}
+    parts = ", ".join(f"{n} {words.get(kind.value, kind.label.lower())}"
+                      for kind, n in sorted(counts.items(), key=lambda kv: kv[0].level))
     return escape(messages.phrase("tree-counts", lang, n=len(below), parts=parts))
 
 
