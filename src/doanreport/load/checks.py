@@ -238,17 +238,6 @@ def _texts(doc: Document):
                 yield ("unit_narrative", i, "text"), entry["text"]
 
 
-_FILTERS_FOR = {  # the filters that write each kind of figure truly
-    "rate": ("pct",),
-    "money": ("tien",),
-    "count": ("so", "xap_xi", "hai_so", "la_ma"),
-}
-
-
-def _kind(indicator) -> str:
-    return "rate" if indicator.is_percent else "money" if indicator.is_money else "count"
-
-
 def _check_highlight_texts(doc: Document) -> list[Diagnostic]:
     """A placeholder is filled in narrative only: in a highlight it would be
     printed as written."""
@@ -264,7 +253,8 @@ def _check_highlight_texts(doc: Document) -> list[Diagnostic]:
 def _adds_up(indicators: list) -> bool:
     """Counts add up with counts (công trình + phần việc), money with money; a
     rate never does (85% + 90% is no figure)."""
-    return not any(i.is_percent for i in indicators) and len({i.is_money for i in indicators}) == 1
+    kinds = {i.figure_kind for i in indicators}
+    return len(kinds) == 1 and "rate" not in kinds
 
 
 def _check_placeholders(doc: Document, catalog: Catalog) -> list[Diagnostic]:
@@ -284,26 +274,28 @@ def _check_placeholders(doc: Document, catalog: Catalog) -> list[Diagnostic]:
         seen: dict[str, int] = {}
         for item in items:
             if isinstance(item, placeholders.Problem):  # its text may be the start of a slot before it
-                nth = text.count(item.source, 0, item.start)
+                where = doc.locate(path, item.source, text.count(item.source, 0, item.start))
+                diags.append(error(item.code, doc.file, where, text=item.source, filters=", ".join(placeholders.FILTERS)))
             else:
-                nth = seen[item.source] = seen.get(item.source, -1) + 1
-            where = doc.locate(path, item.source, nth)
-            if isinstance(item, placeholders.Problem):
-                diags.append(error(item.code, doc.file, where, text=item.source,
-                                   filters=", ".join(placeholders.FILTERS)))
-                continue
-            unknown = [c for c in item.codes if c not in catalog]
-            for code in unknown:
-                diags.append(error("placeholder-unknown-code", doc.file, where, code=code,
-                                   suggestion=suggest(code, catalog.indicators)))
-            if unknown:
-                continue
-            kinds = [catalog[c] for c in item.codes]
-            if len(set(item.codes)) < len(item.codes):
-                diags.append(error("placeholder-sum-twice", doc.file, where, text=item.source))
-            elif len(item.codes) > 1 and not _adds_up(kinds):
-                diags.append(error("placeholder-sum", doc.file, where, text=item.source))
-            elif item.filter is not None and item.filter not in _FILTERS_FOR[_kind(kinds[0])]:
-                diags.append(error("placeholder-filter-kind", doc.file, where, text=item.source, kind=Phrase(f"kind-{_kind(kinds[0])}"),
-                                   filters=", ".join(_FILTERS_FOR[_kind(kinds[0])])))
+                seen[item.source] = seen.get(item.source, -1) + 1
+                diags += _slot_problems(item, catalog, doc.file, doc.locate(path, item.source, seen[item.source]))
     return diags
+
+
+def _slot_problems(slot: placeholders.Slot, catalog: Catalog, file: str, where: tuple[int, int] | None) -> list[Diagnostic]:
+    """What is wrong with a well-formed placeholder: unknown codes, a sum that
+    does not add up, a filter that does not suit the figure."""
+    unknown = [c for c in slot.codes if c not in catalog]
+    if unknown:
+        return [error("placeholder-unknown-code", file, where, code=c, suggestion=suggest(c, catalog.indicators))
+                for c in unknown]
+    indicators = [catalog[c] for c in slot.codes]
+    kind = indicators[0].figure_kind
+    if len(set(slot.codes)) < len(slot.codes):
+        return [error("placeholder-sum-twice", file, where, text=slot.source)]
+    if len(slot.codes) > 1 and not _adds_up(indicators):
+        return [error("placeholder-sum", file, where, text=slot.source)]
+    if slot.filter is not None and slot.filter not in placeholders.FILTERS_FOR[kind]:
+        return [error("placeholder-filter-kind", file, where, text=slot.source, kind=Phrase(f"kind-{kind}"),
+                      filters=", ".join(placeholders.FILTERS_FOR[kind]))]
+    return []

@@ -55,6 +55,11 @@ class Indicator:
     def is_money(self) -> bool:
         return self.unit.strip() == MONEY
 
+    @property
+    def figure_kind(self) -> str:
+        """How its figure is written: "rate" (85,5%), "money" (14.236.000 đồng) or "count"."""
+        return "rate" if self.is_percent else "money" if self.is_money else "count"
+
 
 FIGURE = "{n}"  # where a phrase's figure goes
 MONEY = "đồng"  # the unit of every sum of money

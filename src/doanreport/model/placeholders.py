@@ -29,6 +29,13 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "la_ma": (),
 }
 
+# the filters that write each kind of figure (`Indicator.figure_kind`) truly; the first is its default
+FILTERS_FOR: dict[str, tuple[str, ...]] = {
+    "rate": ("pct",),
+    "money": ("tien",),
+    "count": ("so", "xap_xi", "hai_so", "la_ma"),
+}
+
 OPEN, CLOSE = "{{", "}}"
 _CODE = r"[a-z0-9_]+\.[a-z0-9_]+"
 _BODY = re.compile(

@@ -159,6 +159,7 @@ class ReportContext:
         self._by_unit: dict[str, Aggregate] | None = None
         self._placed: set[tuple[str, tuple]] = set()  # (file, path) of the texts stating figures placed so far
         self._said_texts: dict[str, tuple[str, str]] = {}  # text as a reader compares it -> the section giving it
+        self._told: str | None = None  # the unit's own prose joined, for `highlights`
         # what the prose states: of every text, or (second pass) of the texts the first pass placed
         self.stated = self.stated_by(report.agg.said if placed is None else placed)
         self.groups_listed: set[str] = set()
@@ -265,8 +266,9 @@ class ReportContext:
         """Highlights of the subtree merged by name, except those the unit's own
         prose already names (a point is made once)."""
         self.asked.highlights.add((kind, program))
-        told = " | ".join(same_text(t) for texts in self.report.agg.narrative.values() for t in texts)
-        return [h for h in merge_highlights(self.report.agg.highlights, kind, program) if not _named_in(h, told)]
+        if self._told is None:  # the unit's own prose, as a reader compares it
+            self._told = " | ".join(same_text(t) for texts in self.report.agg.narrative.values() for t in texts)
+        return [h for h in merge_highlights(self.report.agg.highlights, kind, program) if not _named_in(h, self._told)]
 
     def narrative(self, key: str, scope: str = "own") -> list:
         """The unit's own items for a section (`own`, a list of texts), or what the
@@ -294,15 +296,13 @@ class ReportContext:
     def _fill(self, said: Said) -> str:
         """A narrative text with its placeholders filled by the figures of the
         unit that wrote it (a gap where it has none)."""
-        if said.figures:
-            self._placed.add((said.file, said.path))
-            self.used.update(dict.fromkeys(sorted(self._states(said, {}))))
-        if placeholders.OPEN not in said.text:
+        holes = placeholders.OPEN in said.text
+        if not (holes or said.figures):
             return said.text
         self._placed.add((said.file, said.path))
         values = self._values_for(said)
         self.used.update(dict.fromkeys(sorted(self._states(said, values))))  # the report's figures it states
-        return self.prose.fill(said.text, values, said.unit_name, said.file, said.path)
+        return self.prose.fill(said.text, values, said.unit_name, said.file, said.path) if holes else said.text
 
     def stated_by(self, texts: Iterable[Said]) -> set[str]:
         """The report's figures that these texts state with placeholders, which
@@ -340,11 +340,7 @@ class ReportContext:
 
     def _aggregates(self) -> dict[str, Aggregate]:
         if self._by_unit is None:
-            self._by_unit, todo = {}, [self.report.agg]
-            while todo:
-                agg = todo.pop()
-                self._by_unit.setdefault(agg.unit.code, agg)
-                todo.extend(agg.children)
+            self._by_unit = {a.unit.code: a for a in self.report.agg.subtree()}
         return self._by_unit
 
     def has_text(self, key: str) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -97,7 +96,7 @@ def to_rollup_yaml(agg: Aggregate, catalog: Catalog, today: date) -> str:
 def _below(agg: Aggregate, catalog: Catalog) -> list[dict[str, Any]]:
     """What the units below wrote, their placeholders filled with their own
     figures: the level above has the rollup's sums only, not theirs."""
-    by_unit = {a.unit.code: a for a in _walk(agg)}
+    by_unit = {a.unit.code: a for a in agg.subtree()}
     prose = Prose(catalog, Style())
     out = []
     for x in agg.said:
@@ -136,18 +135,12 @@ def table_rows(agg: Aggregate, rows: str) -> list[tuple[str, str, dict[str, Numb
     """(code, name, values) per row: direct children (and the unit's own
     figures if it has any), or every unit of the subtree with its own figures."""
     if rows == "all":
-        return [(a.unit.code, a.unit.name, a.own.final()) for a in _walk(agg) if a.own.values or a.own.means]
+        return [(a.unit.code, a.unit.name, a.own.final()) for a in agg.subtree() if a.own.values or a.own.means]
     out = [(c.unit.code, c.unit.name, c.values) for c in agg.children]
     own = agg.own.final()
     if own:
         out.insert(0, (agg.unit.code, messages.phrase("own-figures", "vi", name=agg.unit.name), own))
     return out
-
-
-def _walk(agg: Aggregate) -> Iterable[Aggregate]:
-    yield agg
-    for child in agg.children:
-        yield from _walk(child)
 
 
 def used_codes(agg: Aggregate, catalog: Catalog) -> list[str]:

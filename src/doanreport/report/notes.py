@@ -29,9 +29,11 @@ def left_out(report: Report, rendered: Rendered, root: Path, catalog: Catalog | 
     text, asked = same_text(rendered.body), rendered.asked
     docs: dict[str, Document] = {}
 
+    def document(file: str) -> Document:
+        return docs.setdefault(file, Document(file, None, path=root / file))
+
     def pos(file: str, path: tuple) -> tuple[int, int] | None:
-        doc = docs.setdefault(file, Document(file, None, path=root / file))
-        return doc.pos(path)
+        return document(file).pos(path)
 
     notes = []
     own = report.agg.unit.code
@@ -47,10 +49,7 @@ def left_out(report: Report, rendered: Rendered, root: Path, catalog: Catalog | 
                               unit=h.unit_name, name=_short(h.name)))
     notes += _figures_left_out(report, rendered, catalog)
     for gap in prose.gaps if prose else ():
-        where = pos(gap.file, gap.path) if gap.file else None
-        if gap.file:
-            doc = docs[gap.file]
-            where = doc.locate(gap.path, gap.source, gap.nth) or where
+        where = document(gap.file).locate(gap.path, gap.source, gap.nth) if gap.file else None
         notes.append(warning("placeholder-no-figure", gap.file, where, unit=gap.unit_name, code=gap.code))
     return notes
 

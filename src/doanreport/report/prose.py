@@ -44,7 +44,7 @@ class Style:
         """A figure with a filter of the placeholder grammar, or as its kind is
         written by default: a rate in %, money in đồng, anything else a count."""
         if name is None:
-            name = "pct" if indicator.is_percent else ("tien" if indicator.is_money else "so")
+            name = placeholders.FILTERS_FOR[indicator.figure_kind][0]
         if name == "so":
             return self.so(value)
         if name == "tien":

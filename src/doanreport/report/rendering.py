@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from jinja2.sandbox import SandboxedEnvironment
+
 from doanreport.load.workspace import Workspace
 from doanreport.model.errors import UserError
 from doanreport.model.periods import Period
@@ -70,25 +72,25 @@ def context_for(ws: Workspace, report: Report, frame: Frame, placed: list | None
                          placed=placed)
 
 
-def _run(ws: Workspace, report: Report, template: str, frame: Frame) -> tuple[ReportContext, str]:
+def _run(ws: Workspace, env: SandboxedEnvironment, report: Report, template: str,
+         frame: Frame) -> tuple[ReportContext, str]:
     """Run the template twice when need be: a figure counts as stated by the
     prose only if the text stating it is in the report. The first run assumes
     every text is; the second knows which the template placed."""
-    env = environment(ws.templates_dir)
     ctx = context_for(ws, report, frame)
     text = render_markdown(env, template, ctx)
     placed = ctx.placed()
     if ctx.stated_by(placed) != ctx.stated:
         ctx = context_for(ws, report, frame, placed)
-        text = render_markdown(environment(ws.templates_dir), template, ctx)
+        text = render_markdown(env, template, ctx)
     return ctx, text
 
 
 def render(ws: Workspace, report: Report, template: str, frame: Frame, appendix: str | None = None) -> Rendered:
     """The report, with an appendix of the figures the template used by unit
     when `appendix` is "children" or "all"."""
-    ctx, text = _run(ws, report, template, frame)
     env = environment(ws.templates_dir)
+    ctx, text = _run(ws, env, report, template, frame)
     body = tidy(text)
     if not appendix:
         return Rendered(body, body, None, ctx.asked, ctx.prose, frozenset(ctx.used))

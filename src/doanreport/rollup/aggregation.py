@@ -92,6 +92,12 @@ class Aggregate:
     def coverage(self) -> Mapping[str, int]:
         return self.measure.coverage
 
+    def subtree(self) -> Iterable[Aggregate]:
+        """This aggregate and every one below it, parents first."""
+        yield self
+        for child in self.children:
+            yield from child.subtree()
+
 
 @dataclass(frozen=True)
 class Mask:

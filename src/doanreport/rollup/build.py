@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from doanreport.load.pipeline import load_workspace
 from doanreport.load.workspace import Workspace
+from doanreport.model import placeholders
 from doanreport.model.diagnostics import Diagnostic, has_errors, info, warning
 from doanreport.model.errors import DiagnosticsError
 from doanreport.model.facts import Facts, Number, Sourced
@@ -76,15 +77,15 @@ def build_report(ws: Workspace, unit: str | None, period: Period, sources: list[
     if not agg.used:
         diags.append(warning("no-data", None, None, unit=agg.unit.name, period=period.label))
     covered = len({m for u in agg.used for m in u.period.month_indexes() if period.start <= m < period.end})
-    used = {u.file for u in agg.used if u.period != period}
+    part_files = {u.file for u in agg.used if u.period != period}
     shorter = {f.file: aggregate(tree, ws.catalog, by_unit, f.facts.unit, f.facts.period, deadline, detail=False).values
-               for files in by_unit.values() for f in files if f.file in used and _has_placeholders(f.facts)}
+               for files in by_unit.values() for f in files if f.file in part_files and _has_placeholders(f.facts)}
     return Report(agg, compare(period.previous()), compare(period.year_earlier()), tuple(diags),
                   tuple(coverage_warnings(agg, tree, covered)), covered, nearby_files(agg, by_unit), shorter)
 
 
 def _has_placeholders(facts: Facts) -> bool:
-    return any("{{" in t for texts in facts.narrative.values() for t in texts)
+    return any(placeholders.OPEN in t for texts in facts.narrative.values() for t in texts)
 
 
 NEAR = 12  # months either side of the period in which a unit's other files are shown
