@@ -271,3 +271,14 @@ def test_a_text_below_with_a_gap_keeps_its_placeholder_for_the_level_above(make_
     rollup = yaml.safe_load(run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "yaml",
                                 "--unit", "dcs-bv").stdout)
     assert rollup["unit_narrative"][0]["text"] == "Hiến {{ hien_mau.don_vi }} đơn vị máu."
+
+
+def test_a_monthly_text_below_a_rollup_speaks_of_its_month(make_ws, run):
+    ws = make_ws({
+        "data/noi-01.yaml": "unit: cd-khoa-noi\nperiod: 2012M01\nvalues: {tuyen_truyen: {cuoc: 1}}\n"
+                            "narrative:\n  kho_khan: ['Tháng 1 chỉ tổ chức {{ tuyen_truyen.cuoc }} cuộc.']\n",
+        "data/noi-02.yaml": "unit: cd-khoa-noi\nperiod: 2012M02\nvalues: {tuyen_truyen: {cuoc: 2}}\n"})
+    rollup = yaml.safe_load(run("aggregate", "--workspace", ws, "--period", "2012Q1", "--format", "yaml",
+                                "--unit", "dcs-bv").stdout)
+    assert rollup["unit_narrative"][0]["text"] == "Tháng 1 chỉ tổ chức 01 cuộc."
+    assert rollup["unit_narrative"][0]["figures"] == {"tuyen_truyen.cuoc": 1}

@@ -21,7 +21,7 @@ from doanreport.model.facts import Highlight
 from doanreport.model.periods import Period
 from doanreport.model.units import Kind, Tree
 from doanreport.report import vnformat
-from doanreport.report.prose import Prose, Style
+from doanreport.report.prose import Prose, Style, figures_for
 from doanreport.rollup.aggregation import Aggregate, Said
 from doanreport.rollup.build import Report
 
@@ -327,16 +327,7 @@ class ReportContext:
         return [s for s in self.report.agg.said if (s.file, s.path) in self._placed]
 
     def _values_for(self, said: Said) -> Mapping[str, Any]:
-        """The figures a text speaks of: those of the file it came from when that
-        file covers less than the period (a monthly file's text in a quarterly
-        report), else the writing unit's aggregate (its own and its units')."""
-        if said.path[0] != "narrative":  # passed on by a rollup, which filled what it could: a gap stays one
-            return {}
-        shorter = self.report.shorter.get(said.file)
-        if shorter is not None:
-            return shorter
-        agg = self._aggregates().get(said.unit)
-        return agg.values if agg is not None else {}
+        return figures_for(said, self.report.shorter, self._aggregates())
 
     def _aggregates(self) -> dict[str, Aggregate]:
         if self._by_unit is None:

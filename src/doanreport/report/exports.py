@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -22,7 +23,7 @@ from doanreport.model import messages, placeholders
 from doanreport.model.catalog import Catalog
 from doanreport.model.facts import Number
 from doanreport.report.output import reproducible_zip
-from doanreport.report.prose import Prose, Style
+from doanreport.report.prose import Prose, Style, figures_for
 from doanreport.rollup.aggregation import Aggregate
 from doanreport.rollup.build import Report
 from doanreport.rollup.completeness import Completeness
@@ -68,7 +69,8 @@ def to_json(report: Report, catalog: Catalog, lang: str = "vi") -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
-def to_rollup_yaml(agg: Aggregate, catalog: Catalog, today: date) -> str:
+def to_rollup_yaml(agg: Aggregate, catalog: Catalog, today: date,
+                   shorter: Mapping[str, Mapping[str, Number]] | None = None) -> str:
     """A `scope: rollup` submission standing for the unit's whole subtree."""
     values: dict[str, dict[str, Number]] = {}
     for code, value in _ordered(agg.values, catalog):
@@ -86,29 +88,29 @@ def to_rollup_yaml(agg: Aggregate, catalog: Catalog, today: date) -> str:
         "completeness": _completeness(done, {c: done.months[c] for c in done.partial}),
         "highlights": [_highlight(h) for h in agg.highlights],
         "narrative": {k: list(v) for k, v in agg.narrative.items()},
-        "unit_narrative": _below(agg, catalog),
+        "unit_narrative": _below(agg, catalog, shorter or {}),
     }
     about = messages.phrase("rollup-header", "vi", unit=agg.unit.name, period=agg.period.label)  # a Vietnamese file
     header = "".join(f"# {line}\n" for line in about.splitlines())
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def _below(agg: Aggregate, catalog: Catalog) -> list[dict[str, Any]]:
-    """What the units below wrote, their placeholders filled with their own
-    figures: the level above has the rollup's sums only, not theirs."""
+def _below(agg: Aggregate, catalog: Catalog, shorter: Mapping[str, Mapping[str, Number]]) -> list[dict[str, Any]]:
+    """What the units below wrote, their placeholders filled with the figures
+    each text speaks of (`prose.figures_for`), with those figures beside it:
+    the level above has the rollup's sums only, not theirs."""
     by_unit = {a.unit.code: a for a in agg.subtree()}
     prose = Prose(catalog, Style())
     out = []
     for x in agg.said:
         if x.unit != agg.unit.code:
-            below = by_unit.get(x.unit)
             entry: dict[str, Any] = {"unit": x.unit, "unit_name": x.unit_name, "key": x.key, "text": x.text}
-            if below is not None and placeholders.OPEN in x.text:
-                gaps = len(prose.gaps)
-                text = prose.fill(x.text, below.values, x.unit_name)
+            if placeholders.OPEN in x.text:
+                values, gaps = figures_for(x, shorter, by_unit), len(prose.gaps)
+                text = prose.fill(x.text, values, x.unit_name)
                 if len(prose.gaps) == gaps:  # a gap stays a placeholder: named above
                     codes = placeholders.codes_in(x.text)
-                    entry |= {"text": text, "figures": {c: below.values[c] for c in sorted(codes) if c in below.values}}
+                    entry |= {"text": text, "figures": {c: values[c] for c in sorted(codes) if c in values}}
             elif x.figures:
                 entry["figures"] = dict(x.figures)
             out.append(entry)
@@ -204,7 +206,7 @@ def export(report: Report, catalog: Catalog, fmt: str, rows: str, today: date, l
     if fmt == "json":
         return to_json(report, catalog, lang)
     if fmt == "yaml":
-        return to_rollup_yaml(report.agg, catalog, today)
+        return to_rollup_yaml(report.agg, catalog, today, report.shorter)
     if fmt == "csv":
         return to_csv(report.agg, catalog, rows)
     return to_xlsx(report.agg, catalog, rows)

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 
 from doanreport.model import placeholders
 from doanreport.model.catalog import FIGURE, Catalog, Indicator
+from doanreport.model.facts import Number
 from doanreport.model.placeholders import Slot
 from doanreport.report import vnformat
+from doanreport.rollup.aggregation import Aggregate, Said
 
 GAP = "……"  # a figure nobody reported, to fill in by hand (and named by `render`)
 SMALL = 10  # counts below this are written with two digits when `padded`
@@ -65,6 +67,20 @@ class Style:
 
     def filters(self) -> dict[str, object]:
         return {"so": self.so, "tien": self.tien}
+
+
+def figures_for(said: Said, shorter: Mapping[str, Mapping[str, Number]],
+                by_unit: Mapping[str, Aggregate]) -> Mapping[str, Number]:
+    """The figures a text speaks of: the writing unit's figures (its own and
+    its units') for the months of its file when that file covers less than the
+    period (a monthly file's text in a quarterly report), else its aggregate.
+    A text a rollup passed on has none: the rollup filled what it could."""
+    if said.path[0] != "narrative":
+        return {}
+    if said.file in shorter:
+        return shorter[said.file]
+    agg = by_unit.get(said.unit)
+    return agg.values if agg is not None else {}
 
 
 @dataclass(frozen=True)
