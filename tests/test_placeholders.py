@@ -214,3 +214,12 @@ def test_template_code_in_a_units_text_is_pointed_at(make_ws, run):
     result = run("validate", "--workspace", ws)
     assert any(line.startswith("data/dk.yaml:4:18:") and "[template-tag-in-text]" in line
                for line in (result.stdout + result.stderr).splitlines())
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_bad_placeholder_is_found_whatever_the_line_breaks(make_ws, run, newline):
+    text = newline.join(["unit: dk-test", "period: 2012Q1", "narrative:", "  kho_khan: |", "    Dòng một.",
+                         "    Dòng hai {{ sai.ma }}.", ""])
+    result = run("validate", "--workspace", make_ws({"data/dk.yaml": text.encode("utf-8")}))
+    assert any(line.startswith("data/dk.yaml:6:14:") and "[placeholder-unknown-code]" in line
+               for line in (result.stdout + result.stderr).splitlines()), result.stdout

@@ -21,7 +21,7 @@ from typing import Annotated, Any, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, StrictFloat, StrictInt, StringConstraints, ValidationError
 
-from doanreport.load.source import Document, read_text
+from doanreport.load.source import Document
 from doanreport.model.diagnostics import Diagnostic, error
 from doanreport.model.messages import Bilingual, Phrase
 
@@ -202,22 +202,14 @@ def _not_a_number(doc: Document, pos: tuple[int, int] | None, value: Any, raw: _
 
 
 class _RawText:
-    """A document's text as written, read once and only when a message quotes it."""
-
-    _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks: its lines and columns count these
+    """A document's text as written (`Document.lines`, read only when a message quotes it)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._lines: list[str] | None = None
 
     @property
     def lines(self) -> list[str]:
-        if self._lines is None:
-            text = self.doc.text
-            if not text and self.doc.path is not None:
-                text = read_text(self.doc.path, self.doc.file)[0] or ""
-            self._lines = self._BREAK.split(text)
-        return self._lines
+        return self.doc.lines
 
     def at(self, pos: tuple[int, int] | None) -> str:
         """The rest of the line from `pos` (1-based), or ''."""

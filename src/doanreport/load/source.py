@@ -52,6 +52,9 @@ _SEQ_TAG = "tag:yaml.org,2002:seq"
 _constructor = yaml.constructor.SafeConstructor()
 
 
+LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
+
+
 @dataclass(frozen=True)
 class Document:
     """A parsed file: its data, and where each part of it stands (1-based).
@@ -66,7 +69,8 @@ class Document:
     path: str | Path | None = field(default=None, repr=False, compare=False)  # to read the text from, lazily
 
     @cached_property
-    def _source(self) -> str:
+    def source(self) -> str:
+        """The file's text as written (read again when only its path was kept)."""
         text = self.text
         if not text and self.path is not None:
             text = read_text(self.path, self.file)[0] or ""
@@ -74,7 +78,7 @@ class Document:
 
     @cached_property
     def _positions(self) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
-        text = self._source
+        text = self.source
         builder = _Builder(self.file, record=True)
         loader = _Loader(text)
         try:
@@ -95,12 +99,13 @@ class Document:
         return _nearest(self._positions[0], tuple(path))
 
     @cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, broken where YAML breaks them (its lines and columns count these)."""
+        return LINE_BREAK.split(self.source)
+
+    @cached_property
     def _line_starts(self) -> list[int]:
-        starts, at = [0], self._source.find("\n")
-        while at >= 0:
-            starts.append(at + 1)
-            at = self._source.find("\n", at + 1)
-        return starts
+        return [0, *(m.end() for m in LINE_BREAK.finditer(self.source))]
 
     @cached_property
     def _value_starts(self) -> list[int]:
@@ -109,7 +114,7 @@ class Document:
 
     def _offset(self, pos: tuple[int, int]) -> int:
         starts = self._line_starts
-        return (starts[pos[0] - 1] if pos[0] - 1 < len(starts) else len(self._source)) + pos[1] - 1
+        return (starts[pos[0] - 1] if pos[0] - 1 < len(starts) else len(self.source)) + pos[1] - 1
 
     def locate(self, path: Path_, snippet: str, nth: int = 0) -> tuple[int, int] | None:
         """Position of the `nth` occurrence of `snippet` written inside the value at
@@ -121,10 +126,10 @@ class Document:
             return None
         offset = self._offset(start)
         after = bisect.bisect_right(self._value_starts, offset)
-        limit = self._value_starts[after] if after < len(self._value_starts) else len(self._source)
+        limit = self._value_starts[after] if after < len(self._value_starts) else len(self.source)
         found = offset - len(snippet)
         for _ in range(nth + 1):
-            found = self._source.find(snippet, found + len(snippet), limit)
+            found = self.source.find(snippet, found + len(snippet), limit)
             if found < 0:
                 return start
         line = bisect.bisect_right(self._line_starts, found)
