@@ -222,3 +222,10 @@ def test_units_calls_the_kinds_as_the_workspace_does(make_ws, run):
     ws = make_ws(config=RURAL_CONFIG, units=RURAL_UNITS)
     out = run("units", "--workspace", ws).stdout
     assert "3 Đoàn xã, 6 chi đoàn ấp" in out
+
+
+def test_the_soket_closing_names_the_period_ahead_as_a_sentence_does(make_ws, run):
+    ws = make_ws({"data/dk.yaml": "unit: dk-test\nperiod: 2012Q1\nnarrative:\n  phuong_huong: [Tiếp tục.]\n"})
+    md = run("render", "--workspace", ws, "--template", "soket", "--period", "2012Q1").stdout
+    assert re.search(r"^## [IVX]+\. PHƯƠNG HƯỚNG QUÝ II/2012$", md, re.M), md
+    assert "và phương hướng quý II/2012 của" in md
